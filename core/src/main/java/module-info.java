@@ -4,4 +4,5 @@
  */
 module org.devmodel.core {
     exports org.devmodel.core;
+    exports org.devmodel.core.mem;
 }
