@@ -1,0 +1,161 @@
+package org.devmodel.core.internal.device;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.devmodel.core.DevT;
+import org.devmodel.core.Errno;
+import org.devmodel.core.KernelException;
+import org.devmodel.core.device.DevnodeCallback;
+import org.devmodel.core.device.DevnodeSpec;
+import org.devmodel.core.device.Device;
+import org.devmodel.core.device.DeviceClass;
+import org.devmodel.core.device.Uevent;
+import org.devmodel.core.fault.FaultSite;
+import org.devmodel.core.fault.ResourceTracker;
+import org.devmodel.core.fs.FileType;
+import org.devmodel.core.fs.Vfs;
+import org.devmodel.core.log.KernelLog;
+
+/**
+ * Classes and class devices ({@code drivers/base/class.c}, {@code device_create} and
+ * {@code device_destroy} of {@code core.c}): sysfs entries, devtmpfs nodes and uevents.
+ */
+final class ClassDevices {
+    private final ResourceTracker tracker;
+    private final Vfs vfs;
+    private final KernelLog log;
+    private final Consumer<Uevent> uevents;
+    private final Map<String, ClassImpl> classes = new LinkedHashMap<>();
+    private final List<DeviceImpl> devices = new ArrayList<>();
+
+    ClassDevices(ResourceTracker tracker, Vfs vfs, KernelLog log, Consumer<Uevent> uevents) {
+        this.tracker = tracker;
+        this.vfs = vfs;
+        this.log = log;
+        this.uevents = uevents;
+    }
+
+    DeviceClass create(String name, DevnodeCallback devnode) throws KernelException {
+        return tracker.acquire(FaultSite.CLASS_CREATE, () -> register(name, devnode), ClassImpl::resource);
+    }
+
+    private synchronized ClassImpl register(String name, DevnodeCallback devnode) throws KernelException {
+        if (classes.containsKey(name)) {
+            log.warn("sysfs: cannot create duplicate filename '/class/" + name + "'");
+            throw new KernelException(Errno.EEXIST, "class " + name + ": " + Errno.EEXIST.message());
+        }
+        ClassImpl created = new ClassImpl(name, devnode);
+        classes.put(name, created);
+        vfs.publishDirectory("/sys/class/" + name);
+        return created;
+    }
+
+    void destroy(DeviceClass deviceClass) {
+        ClassImpl cls = (ClassImpl) deviceClass;
+        tracker.release("class_destroy", cls.resource(), () -> unregister(cls));
+    }
+
+    private synchronized void unregister(ClassImpl cls) {
+        if (classes.remove(cls.name(), cls)) {
+            vfs.unpublish("/sys/class/" + cls.name());
+        }
+    }
+
+    Device create(DeviceClass deviceClass, Device parent, DevT devt, Object data, String name)
+            throws KernelException {
+        return tracker.acquire(FaultSite.DEVICE_CREATE, () -> add((ClassImpl) deviceClass, parent, devt, data, name),
+                DeviceImpl::resource);
+    }
+
+    /** {@code device_add}: sysfs, then the devtmpfs node, then the add uevent. */
+    private DeviceImpl add(ClassImpl cls, Device parent, DevT devt, Object data, String name)
+            throws KernelException {
+        DeviceImpl device;
+        synchronized (this) {
+            if (classes.get(cls.name()) != cls) {
+                throw new KernelException(Errno.ENODEV, "device_create: class " + cls.name() + " not registered");
+            }
+            checkUnique(cls, devt, name);
+            device = new DeviceImpl(name, devt, cls, null, parent);
+            device.setDriverData(data);
+            devices.add(device);
+            vfs.publish(sysfsDir(device) + "/dev", () -> devt + "\n");
+        }
+        DevnodeSpec spec = cls.devnode().devnode(device);
+        String node = spec.name().orElse(name.replace('!', '/'));
+        device.setNodeName(node);
+        int mode = spec.mode() != 0 ? spec.mode() : 0600;
+        vfs.devtmpfs().createNode(node, FileType.CHAR_DEVICE, devt, mode, 0, 0);
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("MAJOR", Integer.toString(devt.major()));
+        env.put("MINOR", Integer.toString(devt.minor()));
+        env.put("DEVNAME", node);
+        if (spec.mode() != 0) {
+            env.put("DEVMODE", String.format("%#o", spec.mode()));
+        }
+        env.put("SUBSYSTEM", cls.name());
+        uevents.accept(new Uevent("add", devpath(device), env));
+        return device;
+    }
+
+    /** Sysfs refuses a duplicate name in the class directory and a duplicate {@code /sys/dev/char/M:m} link. */
+    private void checkUnique(ClassImpl cls, DevT devt, String name) throws KernelException {
+        for (DeviceImpl d : devices) {
+            boolean sameName = d.deviceClass().orElseThrow() == cls && d.name().equals(name);
+            if (sameName || d.devt().equals(Optional.of(devt))) {
+                String path = sameName ? "/devices/virtual/" + cls.name() + "/" + name : "/dev/char/" + devt;
+                log.warn("sysfs: cannot create duplicate filename '" + path + "'");
+                throw new KernelException(Errno.EEXIST, "device_create " + name + ": " + Errno.EEXIST.message());
+            }
+        }
+    }
+
+    void destroy(DeviceClass deviceClass, DevT devt) {
+        DeviceImpl device;
+        synchronized (this) {
+            device = devices.stream()
+                    .filter(d -> d.deviceClass().orElseThrow() == deviceClass && d.devt().equals(Optional.of(devt)))
+                    .findFirst().orElse(null);
+        }
+        if (device != null) {
+            tracker.release("device_destroy", device.resource(), () -> remove(device));
+        }
+    }
+
+    /** {@code device_del}: the devtmpfs node, then the remove uevent, then sysfs. */
+    private void remove(DeviceImpl device) {
+        DevT devt = device.devt().orElseThrow();
+        vfs.devtmpfs().deleteNode(device.nodeName(), FileType.CHAR_DEVICE, devt);
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("MAJOR", Integer.toString(devt.major()));
+        env.put("MINOR", Integer.toString(devt.minor()));
+        env.put("DEVNAME", device.nodeName());
+        env.put("SUBSYSTEM", device.deviceClass().orElseThrow().name());
+        uevents.accept(new Uevent("remove", devpath(device), env));
+        synchronized (this) {
+            devices.remove(device);
+            vfs.unpublish(sysfsDir(device) + "/dev");
+        }
+    }
+
+    private static String sysfsDir(DeviceImpl device) {
+        return "/sys/class/" + device.deviceClass().orElseThrow().name() + "/" + device.name();
+    }
+
+    private static String devpath(DeviceImpl device) {
+        String parent = device.parent().map(p -> "/devices/" + p.name()).orElse("/devices/virtual");
+        return parent + "/" + device.deviceClass().orElseThrow().name() + "/" + device.name();
+    }
+
+    synchronized List<Device> devices() {
+        return List.copyOf(devices);
+    }
+
+    synchronized List<String> classNames() {
+        return List.copyOf(classes.keySet());
+    }
+}
