@@ -77,6 +77,14 @@ public interface Kernel extends AutoCloseable {
     /** {@return how subsystems record their own acquisitions} */
     ResourceTracker tracker();
 
+    /**
+     * {@code request_module}: asks for the modules an alias resolves to and waits for them.
+     *
+     * @param alias a module name or alias, e.g. {@code char-major-10-196}
+     * @return 0 on success, above 0 when modprobe failed (256), below 0 for an errno
+     */
+    int requestModule(String alias);
+
     /** {@return module references on driver code} */
     ModuleReferences moduleReferences();
 

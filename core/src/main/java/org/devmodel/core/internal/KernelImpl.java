@@ -51,7 +51,7 @@ public final class KernelImpl implements Kernel {
     private volatile ModuleGlue glue = ModuleGlue.BUILT_IN;
     private volatile ModuleRequester requester = alias -> MODPROBE_FAILED;
     private final DriverGate gate = new DriverGate(tracker, log, () -> glue);
-    private final CharDevicesImpl chrdev = new CharDevicesImpl(tracker, gate, alias -> requester.request(alias));
+    private final CharDevicesImpl chrdev = new CharDevicesImpl(tracker, gate, this::requestModule);
     private final VfsImpl vfs = new VfsImpl(VirtualClock.BOOT_WALL_TIME, RELEASE, gate, chrdev);
     private final DeviceModelImpl devices = new DeviceModelImpl(tracker, vfs, log, gate, events);
     private final List<SnapshotContributor> contributors = new CopyOnWriteArrayList<>();
@@ -62,6 +62,7 @@ public final class KernelImpl implements Kernel {
 
     private KernelImpl(KernelOptions options) {
         this.options = Objects.requireNonNull(options, "options");
+        options.moduleRequestHandler().ifPresent(h -> requester = alias -> h.request(this, alias));
     }
 
     /**
@@ -153,12 +154,20 @@ public final class KernelImpl implements Kernel {
     }
 
     /**
-     * Installs what answers {@code request_module}.
+     * Installs what answers {@code request_module}, unless the options named a handler.
      *
      * @param requester returns 0 on success, above 0 when modprobe failed, below 0 for an errno
      */
     public void installModuleRequester(ModuleRequester requester) {
-        this.requester = Objects.requireNonNull(requester, "requester");
+        Objects.requireNonNull(requester, "requester");
+        if (options.moduleRequestHandler().isEmpty()) {
+            this.requester = requester;
+        }
+    }
+
+    @Override
+    public int requestModule(String alias) {
+        return requester.request(alias);
     }
 
     /**
