@@ -156,12 +156,15 @@ public final class AddressSpace {
      * {@code strndup_user}: reads a NUL-terminated string of at most {@code n} bytes, counting the NUL.
      *
      * @param from the user address of the string
-     * @param n the largest accepted size including the NUL
+     * @param n the largest accepted size including the NUL, positive
      * @return the string, decoded as UTF-8, without the NUL
      * @throws KernelException EFAULT if a byte before the NUL is unmapped, EINVAL if no NUL is found
      *     in the first {@code n} bytes
      */
     public String strndupUser(long from, int n) throws KernelException {
+        if (n <= 0) {
+            throw new IllegalArgumentException("string size limit not positive: " + n);
+        }
         byte[] bytes = new byte[n];
         for (int i = 0; i < n; i++) {
             bytes[i] = (byte) load(from + i, 1);

@@ -110,8 +110,12 @@ public final class StructValue {
      * @param address the user address
      * @param n how many bytes, at most {@link #toBytes()}{@code .length}
      * @throws KernelException EFAULT if any byte is unmapped; nothing is written then
+     * @throws IllegalArgumentException if {@code n} is negative or larger than the value
      */
     public void copyToUser(AddressSpace space, long address, int n) throws KernelException {
+        if (n < 0 || n > bytes.length) {
+            throw new IllegalArgumentException(layout.name() + ": cannot copy out " + n + " bytes");
+        }
         space.copyToUser(address, Arrays.copyOf(bytes, n));
     }
 

@@ -2,6 +2,9 @@ package org.devmodel.core.mem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -176,6 +179,66 @@ class AddressSpaceTest {
         space.munmap(bar, 4096);
         space.load(bar + 4096, 4);
         assertThat(mmio.calls).containsExactly("r 4096 4");
+    }
+
+    @Test
+    void aDeviceMayDmaIntoTheSameAddressSpaceFromAnotherThreadDuringMmio() throws KernelException {
+        long buffer = space.mmap(4096);
+        // The doorbell completes a "DMA" on a timer-like thread and waits for it: this deadlocks
+        // if the address-space lock were held while calling the handler.
+        MmioHandler doorbell = new MmioHandler() {
+            @Override
+            public long read(long offset, int size) {
+                return 0;
+            }
+
+            @Override
+            public void write(long offset, int size, long value) {
+                Thread dma = new Thread(() -> storeQuietly(buffer, value));
+                dma.start();
+                joinQuietly(dma);
+            }
+        };
+        long bar = space.mmapDevice(4096, doorbell);
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> space.store(bar, 4, 42));
+        assertThat(space.load(buffer, 4)).isEqualTo(42);
+    }
+
+    @Test
+    void concurrentWritersToOnePageLoseNothing() throws Exception {
+        long base = space.mmap(4096);
+        Thread[] writers = new Thread[4];
+        for (int t = 0; t < writers.length; t++) {
+            long slot = base + 8L * t;
+            writers[t] = new Thread(() -> {
+                for (int i = 1; i <= 1000; i++) {
+                    storeQuietly(slot, i);
+                }
+            });
+            writers[t].start();
+        }
+        for (Thread writer : writers) {
+            writer.join();
+        }
+        for (int t = 0; t < writers.length; t++) {
+            assertThat(space.load(base + 8L * t, 8)).isEqualTo(1000);
+        }
+    }
+
+    private void storeQuietly(long address, long value) {
+        try {
+            space.store(address, 8, value);
+        } catch (KernelException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void assertErrno(ThrowingCall call, Errno errno) {

@@ -71,6 +71,7 @@ class StructValueTest {
         assertThat(info.get("flags")).isEqualTo(3);
         info.set("flags", 9).copyToUser(space, arg, 8);
         assertThat(space.load(arg + 4, 4)).isEqualTo(9);
+        assertThatThrownBy(() -> info.copyToUser(space, arg, 25)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -264,11 +264,10 @@ public final class IoctlTableParser implements Expression.Names {
         private void field(List<String> tokens) {
             FieldType type = FieldType.byName(tokens.get(0))
                     .orElseThrow(() -> error("unknown field type " + tokens.get(0)));
+            String fieldName = name(tokens.get(1));
+            DisplayHint hint = tokens.size() == 3 ? hint(tokens.get(2)) : DisplayHint.DECIMAL;
             try {
-                builder.field(name(tokens.get(1)), type);
-                if (tokens.size() == 3) {
-                    builder.hint(hint(tokens.get(2)));
-                }
+                builder.field(fieldName, type).hint(hint);
             } catch (IllegalArgumentException e) {
                 throw error(e.getMessage());
             }
@@ -276,6 +275,7 @@ public final class IoctlTableParser implements Expression.Names {
 
         private void array(String token, ElementType element) {
             String arrayName = name(token.substring(0, token.length() - 2));
+            // Only the builder's own refusals are caught: name() already threw a located error.
             try {
                 builder.flexibleArray(arrayName, element);
             } catch (IllegalArgumentException e) {
