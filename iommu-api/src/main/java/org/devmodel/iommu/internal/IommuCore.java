@@ -1,0 +1,240 @@
+package org.devmodel.iommu.internal;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.devmodel.core.BuiltinSubsystem;
+import org.devmodel.core.CommandLine;
+import org.devmodel.core.Errno;
+import org.devmodel.core.Kernel;
+import org.devmodel.core.KernelException;
+import org.devmodel.core.device.Bus;
+import org.devmodel.core.device.BusEvent;
+import org.devmodel.core.device.Device;
+import org.devmodel.core.snapshot.SnapshotContributor;
+import org.devmodel.iommu.DmaDirection;
+import org.devmodel.iommu.GroupEvent;
+import org.devmodel.iommu.Iommu;
+import org.devmodel.iommu.IommuDomain;
+import org.devmodel.iommu.IommuGroup;
+
+/**
+ * The iommu core ({@code drivers/iommu/iommu.c}): groups and their members, group notifiers fed by
+ * the bus notifier chain, domains attached to groups, and DMA translated through them. One
+ * instance per kernel, started as a {@code core_initcall}.
+ */
+public final class IommuCore implements BuiltinSubsystem, Iommu, SnapshotContributor {
+    private static final String SYSFS = "/sys/kernel/iommu_groups/";
+
+    private final Map<Integer, GroupImpl> groups = new TreeMap<>();
+    private final Map<Device, GroupImpl> membership = new IdentityHashMap<>();
+    private Kernel kernel;
+    private boolean present;
+    private boolean interruptRemapping;
+
+    @Override
+    public String name() {
+        return "iommu";
+    }
+
+    @Override
+    public int initLevel() {
+        return CORE;
+    }
+
+    @Override
+    public void init(Kernel kernel) {
+        this.kernel = kernel;
+        CommandLine cmdline = kernel.options().commandLine();
+        this.present = !cmdline.isOff("intel_iommu");
+        this.interruptRemapping = present && !cmdline.isOff("intremap");
+        kernel.log().info(present ? "DMAR: IOMMU enabled" : "DMAR: IOMMU disabled");
+        if (present && !interruptRemapping) {
+            kernel.log().info("Interrupt remapping disabled");
+        }
+        kernel.addSnapshotContributor(this);
+    }
+
+    @Override
+    public boolean present() {
+        return present;
+    }
+
+    @Override
+    public boolean interruptRemapping() {
+        return interruptRemapping;
+    }
+
+    @Override
+    public void watchBus(Bus bus) {
+        kernel.devices().busNotifierRegister(bus, this::onBusEvent);
+    }
+
+    /** {@code iommu_bus_notifier}: driver events of grouped devices go to their group's chain. */
+    private void onBusEvent(BusEvent event, Device device) {
+        Optional<IommuGroup> group = groupOf(device);
+        if (group.isEmpty()) {
+            return;
+        }
+        switch (event) {
+            case DEL_DEVICE -> removeDevice(device);
+            case BIND_DRIVER -> ((GroupImpl) group.get()).notify(GroupEvent.BIND_DRIVER, device);
+            case BOUND_DRIVER -> ((GroupImpl) group.get()).notify(GroupEvent.BOUND_DRIVER, device);
+            case UNBIND_DRIVER -> ((GroupImpl) group.get()).notify(GroupEvent.UNBIND_DRIVER, device);
+            case UNBOUND_DRIVER -> ((GroupImpl) group.get()).notify(GroupEvent.UNBOUND_DRIVER, device);
+            case ADD_DEVICE -> {
+                // the bus puts a device into its group itself, through addDevice
+            }
+        }
+    }
+
+    @Override
+    public synchronized IommuGroup group(int id) {
+        return groups.computeIfAbsent(id, GroupImpl::new);
+    }
+
+    @Override
+    public void addDevice(IommuGroup group, Device device) throws KernelException {
+        GroupImpl g = (GroupImpl) group;
+        synchronized (this) {
+            if (membership.containsKey(device)) {
+                throw new KernelException(Errno.EBUSY, device.name() + ": already in " + membership.get(device));
+            }
+            groups.putIfAbsent(g.id(), g);
+            membership.put(device, g);
+            g.add(device);
+            kernel.vfs().publishDirectory(SYSFS + g.id() + "/devices/" + device.name());
+        }
+        kernel.log().info("iommu: Adding device " + device.name() + " to group " + g.id());
+        g.notify(GroupEvent.ADD_DEVICE, device);
+    }
+
+    @Override
+    public void removeDevice(Device device) {
+        GroupImpl g;
+        synchronized (this) {
+            g = membership.get(device);
+        }
+        if (g == null) {
+            return;
+        }
+        g.notify(GroupEvent.DEL_DEVICE, device);
+        synchronized (this) {
+            membership.remove(device);
+            g.remove(device);
+            kernel.vfs().unpublish(SYSFS + g.id() + "/devices/" + device.name());
+            if (g.devices().isEmpty()) {
+                groups.remove(g.id());
+            }
+        }
+        kernel.log().info("iommu: Removing device " + device.name() + " from group " + g.id());
+    }
+
+    @Override
+    public synchronized Optional<IommuGroup> groupOf(Device device) {
+        return Optional.ofNullable(membership.get(device));
+    }
+
+    @Override
+    public synchronized List<IommuGroup> groups() {
+        return List.copyOf(groups.values());
+    }
+
+    @Override
+    public void attachGroup(IommuDomain domain, IommuGroup group) throws KernelException {
+        if (!present) {
+            throw new KernelException(Errno.ENODEV, "iommu_attach_group: no IOMMU");
+        }
+        GroupImpl g = (GroupImpl) group;
+        synchronized (this) {
+            if (g.domain() != null && g.domain() != domain) {
+                throw new KernelException(Errno.EBUSY, g + ": another domain is attached");
+            }
+            g.setDomain(domain);
+        }
+    }
+
+    @Override
+    public synchronized void detachGroup(IommuDomain domain, IommuGroup group) {
+        GroupImpl g = (GroupImpl) group;
+        if (g.domain() == domain) {
+            g.setDomain(null);
+        }
+    }
+
+    @Override
+    public byte[] dmaRead(Device device, long iova, int length) throws KernelException {
+        byte[] data = new byte[length];
+        int done = 0;
+        for (IommuDomain.Translation t : translateAll(device, iova, length, DmaDirection.READ)) {
+            byte[] chunk = t.memory().copyFromUser(t.address(), (int) t.contiguous());
+            System.arraycopy(chunk, 0, data, done, chunk.length);
+            done += chunk.length;
+        }
+        return data;
+    }
+
+    @Override
+    public void dmaWrite(Device device, long iova, byte[] data) throws KernelException {
+        int done = 0;
+        for (IommuDomain.Translation t : translateAll(device, iova, data.length, DmaDirection.WRITE)) {
+            byte[] chunk = java.util.Arrays.copyOfRange(data, done, done + (int) t.contiguous());
+            t.memory().copyToUser(t.address(), chunk);
+            done += chunk.length;
+        }
+    }
+
+    /**
+     * Translates a whole transfer before any byte moves, so a fault anywhere in it touches no memory;
+     * each returned piece's {@code contiguous} is the length to move there.
+     */
+    private List<IommuDomain.Translation> translateAll(Device device, long iova, int length, DmaDirection direction)
+            throws KernelException {
+        Optional<IommuGroup> group = groupOf(device);
+        IommuDomain domain = group.map(g -> ((GroupImpl) g).domain()).orElse(null);
+        List<IommuDomain.Translation> pieces = new ArrayList<>();
+        long done = 0;
+        while (done < length) {
+            long address = iova + done;
+            IommuDomain.Translation t = domain == null ? null : domain.translate(address, direction).orElse(null);
+            if (t == null) {
+                throw fault(device, group, address, direction);
+            }
+            long n = Math.min(t.contiguous(), length - done);
+            pieces.add(new IommuDomain.Translation(t.memory(), t.address(), n));
+            done += n;
+        }
+        return pieces;
+    }
+
+    /** Logs the fault as the Intel IOMMU driver reports one, naming the group too. */
+    private KernelException fault(Device device, Optional<IommuGroup> group, long address, DmaDirection direction) {
+        String kind = direction == DmaDirection.READ ? "DMA Read" : "DMA Write";
+        kernel.log().err(String.format("DMAR:[%s] Request device [%s] fault addr %x (iommu group %s)", kind,
+                device.name(), address, group.map(g -> Integer.toString(g.id())).orElse("none")));
+        return new KernelException(Errno.EFAULT, "IOMMU fault: " + device.name() + " " + kind + " at 0x"
+                + Long.toHexString(address));
+    }
+
+    @Override
+    public String section() {
+        return "iommu groups";
+    }
+
+    @Override
+    public synchronized List<String> entries() {
+        List<String> out = new ArrayList<>();
+        for (GroupImpl g : groups.values()) {
+            StringBuilder line = new StringBuilder().append(g.id()).append(':');
+            g.devices().forEach(d -> line.append(' ').append(d.name()));
+            if (g.domain() != null) {
+                line.append(" [domain attached]");
+            }
+            out.add(line.toString());
+        }
+        return out;
+    }
+}
