@@ -227,4 +227,22 @@ class ClassDevicesTest {
         assertThat(kernel.vfs().devtmpfs().staticNodes()).containsExactly("c 10:196 0666 0:0 vfio/vfio");
         assertThat(kernel.vfs().devtmpfs().kernelNodes()).isEmpty();
     }
+
+    @Test
+    void aDevnodeCallbackThatThrowsIsADriverBugReportedAsEioThatLeavesNothingBehind() throws Exception {
+        DeviceClass cls = kernel.devices().classCreate("buggy", d -> {
+            throw new IllegalStateException("no node for " + d.name());
+        });
+        var before = kernel.snapshot();
+
+        assertThat(errnoOf(() -> kernel.devices().deviceCreate(cls, null, DevT.of(240, 0), null, "buggy0")))
+                .isEqualTo(Errno.EIO);
+
+        assertThat(kernel.log().dmesg()).contains("BUG: kernel: devnode threw java.lang.IllegalStateException");
+        assertThat(kernel.snapshot()).isEqualTo(before);
+        assertThat(kernel.vfs().exists("/sys/class/buggy/buggy0")).isFalse();
+        assertThat(kernel.vfs().exists("/sys/class/buggy")).isTrue();
+        DeviceClass good = kernel.devices().classCreate("good", DevnodeCallback.NONE);
+        kernel.devices().deviceCreate(good, null, DevT.of(240, 0), null, "buggy0");
+    }
 }
