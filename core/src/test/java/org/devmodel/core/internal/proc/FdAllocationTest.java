@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 /** The fd table: the lowest free fd from 3, reuse after close, and when {@code release} runs. */
 class FdAllocationTest {
     private final List<String> released = new ArrayList<>();
+    private final List<String> opened = new ArrayList<>();
     private Kernel kernel;
     private Task task;
     private Syscalls sys;
@@ -33,6 +34,11 @@ class FdAllocationTest {
         task = kernel.spawn(Credentials.ROOT);
         sys = task.syscalls();
         TestNodes.node(kernel, "counted", 0666, new FileOperations() {
+            @Override
+            public void open(Inode inode, OpenFile file, Task current) {
+                opened.add(file.path());
+            }
+
             @Override
             public void release(Inode inode, OpenFile file) {
                 released.add(file.path());
@@ -138,5 +144,24 @@ class FdAllocationTest {
         assertThat(errnoOf(() -> sys.open("/proc/devices", OpenFlags.O_RDONLY))).isEqualTo(Errno.EMFILE);
         sys.close(100);
         assertThat(sys.open("/proc/devices", OpenFlags.O_RDONLY)).isEqualTo(100);
+    }
+
+    @Test
+    void aFullTableIsEmfileBeforeTheDriverIsAsked() throws Exception {
+        for (int fd = 3; fd < FdTable.MAX_FDS; fd++) {
+            sys.open("/proc/devices", OpenFlags.O_RDONLY);
+        }
+
+        assertThat(errnoOf(() -> sys.open("/dev/counted", OpenFlags.O_RDWR))).isEqualTo(Errno.EMFILE);
+        assertThat(opened).as("do_sys_open takes the fd before the driver's open").isEmpty();
+        assertThat(released).isEmpty();
+    }
+
+    @Test
+    void aFailedOpenGivesItsFdBack() throws Exception {
+        assertThat(errnoOf(() -> sys.open("/dev/missing", OpenFlags.O_RDWR))).isEqualTo(Errno.ENOENT);
+
+        assertThat(sys.open("/dev/counted", OpenFlags.O_RDWR)).isEqualTo(3);
+        assertThat(kernel.snapshot().section("open files")).hasSize(1);
     }
 }
