@@ -54,7 +54,8 @@ public interface Vfs {
 
     /**
      * Publishes an empty directory (0755), creating parents as needed, such as a sysfs directory
-     * whose files come later. Publishing an existing directory does nothing.
+     * whose files come later. It stays when the last file published below it is unpublished, until
+     * it is unpublished itself. Publishing an existing directory only marks it so.
      *
      * @param path where, below {@code /proc}, {@code /sys} or the root file system
      */

@@ -18,6 +18,7 @@ import org.devmodel.core.fault.FaultSite;
 import org.devmodel.core.fault.ResourceTracker;
 import org.devmodel.core.fs.FileType;
 import org.devmodel.core.fs.Vfs;
+import org.devmodel.core.internal.DriverGate;
 import org.devmodel.core.log.KernelLog;
 
 /**
@@ -29,11 +30,13 @@ final class ClassDevices {
     private final Vfs vfs;
     private final KernelLog log;
     private final Consumer<Uevent> uevents;
+    private final DriverGate gate;
     private final Map<String, ClassImpl> classes = new LinkedHashMap<>();
     private final List<DeviceImpl> devices = new ArrayList<>();
 
-    ClassDevices(ResourceTracker tracker, Vfs vfs, KernelLog log, Consumer<Uevent> uevents) {
+    ClassDevices(ResourceTracker tracker, Vfs vfs, KernelLog log, Consumer<Uevent> uevents, DriverGate gate) {
         this.tracker = tracker;
+        this.gate = gate;
         this.vfs = vfs;
         this.log = log;
         this.uevents = uevents;
@@ -85,7 +88,18 @@ final class ClassDevices {
             devices.add(device);
             vfs.publish(sysfsDir(device) + "/dev", () -> devt + "\n");
         }
-        DevnodeSpec spec = cls.devnode().devnode(device);
+        DevnodeSpec spec;
+        try {
+            // the devnode callback is driver code: a bug in it is an errno, and the device goes again
+            DevnodeSpec answer = gate.call(cls.devnode(), "devnode", () -> cls.devnode().devnode(device));
+            spec = answer == null ? DevnodeSpec.DEFAULT : answer; // NULL: no override, as in the kernel
+        } catch (KernelException e) {
+            synchronized (this) {
+                devices.remove(device);
+                vfs.unpublish(sysfsDir(device) + "/dev");
+            }
+            throw e;
+        }
         String node = spec.name().orElse(name.replace('!', '/'));
         device.setNodeName(node);
         int mode = spec.mode() != 0 ? spec.mode() : 0600;

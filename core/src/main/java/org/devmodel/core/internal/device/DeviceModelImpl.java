@@ -37,7 +37,7 @@ public final class DeviceModelImpl implements DeviceModel {
      */
     public DeviceModelImpl(ResourceTracker tracker, Vfs vfs, KernelLog log, DriverGate gate, WorkQueue events) {
         this.events = events;
-        this.classes = new ClassDevices(tracker, vfs, log, this::queueUevent);
+        this.classes = new ClassDevices(tracker, vfs, log, this::queueUevent, gate);
         this.buses = new Buses(tracker, vfs, log, gate);
     }
 

@@ -35,6 +35,8 @@ final class Node implements Inode {
     private final Map<String, Node> children;
     private final Instant created;
     private int permissions;
+    /** Set on a directory published in its own right: it outlives the files published below it. */
+    private boolean kept;
     private int uid;
     private int gid;
 
@@ -75,6 +77,16 @@ final class Node implements Inode {
 
     Supplier<String> contents() {
         return contents;
+    }
+
+    /** Marks a directory as published in its own right, so removing its last entry keeps it. */
+    synchronized void keep() {
+        kept = true;
+    }
+
+    /** {@return whether the directory was published in its own right} */
+    synchronized boolean kept() {
+        return kept;
     }
 
     synchronized int permissions() {

@@ -204,6 +204,7 @@ public final class VfsImpl implements Vfs {
                 throw new IllegalStateException(path + ": " + dir.path() + " is not a directory");
             }
         }
+        dir.keep();
     }
 
     @Override
@@ -220,11 +221,15 @@ public final class VfsImpl implements Vfs {
         removeWithEmptyParents(node, Node.Origin.PUBLISHED);
     }
 
-    /** Unlinks a node, then every parent of the given origin left empty, deepest first; caller holds the lock. */
+    /**
+     * Unlinks a node, then every parent of the given origin left empty, deepest first, stopping at
+     * a directory published in its own right (a class's {@code /sys/class/<name>} outlives its last
+     * device); caller holds the lock.
+     */
     void removeWithEmptyParents(Node node, Node.Origin parentOrigin) {
         Node dir = node.parent();
         dir.children().remove(node.name());
-        while (dir.parent() != null && dir.origin() == parentOrigin && dir.children().isEmpty()) {
+        while (dir.parent() != null && dir.origin() == parentOrigin && !dir.kept() && dir.children().isEmpty()) {
             dir.parent().children().remove(dir.name());
             dir = dir.parent();
         }

@@ -1,7 +1,9 @@
 package org.devmodel.core.internal.proc;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.devmodel.core.Errno;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.internal.fs.OpenFileImpl;
@@ -15,17 +17,42 @@ final class FdTable {
     static final int MAX_FDS = 1024;
 
     private final Map<Integer, OpenFileImpl> files = new TreeMap<>();
+    /** Fds taken by {@link #reserve()} whose file is not installed yet. */
+    private final Set<Integer> reserved = new TreeSet<>();
 
     synchronized int install(OpenFileImpl file) throws KernelException {
+        int fd = reserve();
+        installAt(fd, file);
+        return fd;
+    }
+
+    /**
+     * {@code get_unused_fd_flags}: takes the lowest free fd before the file exists, so that a full
+     * table is EMFILE before any driver code runs.
+     */
+    synchronized int reserve() throws KernelException {
         int fd = FIRST_FD;
-        while (files.containsKey(fd)) {
+        while (files.containsKey(fd) || reserved.contains(fd)) {
             fd++;
         }
         if (fd >= MAX_FDS) {
             throw new KernelException(Errno.EMFILE);
         }
-        files.put(fd, file);
+        reserved.add(fd);
         return fd;
+    }
+
+    /** {@code fd_install}: gives a reserved fd its file. */
+    synchronized void installAt(int fd, OpenFileImpl file) {
+        if (!reserved.remove(fd)) {
+            throw new IllegalStateException("fd " + fd + " was not reserved");
+        }
+        files.put(fd, file);
+    }
+
+    /** {@code put_unused_fd}: gives back a reserved fd whose open failed. */
+    synchronized void unreserve(int fd) {
+        reserved.remove(fd);
     }
 
     /** Looks an fd up and takes a reference ({@code fget}). */

@@ -50,13 +50,16 @@ final class SyscallsImpl implements Syscalls {
 
     @Override
     public int open(String path, int flags) throws KernelException {
-        OpenFileImpl file = vfs.open(path, flags, task);
+        int fd = fds.reserve();
+        OpenFileImpl file;
         try {
-            return fds.install(file);
-        } catch (KernelException e) {
-            file.put();
+            file = vfs.open(path, flags, task);
+        } catch (KernelException | RuntimeException e) {
+            fds.unreserve(fd);
             throw e;
         }
+        fds.installAt(fd, file);
+        return fd;
     }
 
     @Override
