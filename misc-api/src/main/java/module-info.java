@@ -1,7 +1,13 @@
 /**
- * The misc subsystem ({@code drivers/char/misc.c}): the API drivers compile against and its
- * built-in implementation. Filled in by the misc issue.
+ * The misc subsystem ({@code drivers/char/misc.c} of v3.14): the API misc drivers compile against
+ * and its built-in implementation, started at boot like {@code subsys_initcall(misc_init)}.
+ *
+ * @provides org.devmodel.core.BuiltinSubsystem misc: char major 10, class {@code misc}, {@code /proc/misc}
  */
 module org.devmodel.misc {
     requires transitive org.devmodel.core;
+
+    exports org.devmodel.misc;
+
+    provides org.devmodel.core.BuiltinSubsystem with org.devmodel.misc.internal.Misc;
 }
