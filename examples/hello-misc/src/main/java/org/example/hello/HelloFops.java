@@ -1,12 +1,12 @@
 package org.example.hello;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import org.devmodel.core.Errno;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.fs.FileOperations;
 import org.devmodel.core.fs.FilePosition;
 import org.devmodel.core.fs.OpenFile;
+import org.devmodel.core.fs.SimpleRead;
 import org.devmodel.core.mem.StructValue;
 import org.devmodel.core.proc.Task;
 
@@ -24,17 +24,7 @@ final class HelloFops implements FileOperations {
     @Override
     public long read(OpenFile file, Task current, long buf, long count, FilePosition position)
             throws KernelException {
-        long pos = position.get();
-        if (pos < 0) {
-            throw new KernelException(Errno.EINVAL);
-        }
-        if (pos >= GREETING_BYTES.length || count == 0) {
-            return 0;
-        }
-        int n = (int) Math.min(count, GREETING_BYTES.length - pos);
-        current.memory().copyToUser(buf, Arrays.copyOfRange(GREETING_BYTES, (int) pos, (int) pos + n));
-        position.advance(n);
-        return n;
+        return SimpleRead.fromBuffer(current, buf, count, position, GREETING_BYTES);
     }
 
     @Override

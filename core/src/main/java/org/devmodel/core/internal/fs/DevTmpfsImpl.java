@@ -46,12 +46,12 @@ final class DevTmpfsImpl implements DevTmpfs {
             throw new IllegalArgumentException("empty node name");
         }
         synchronized (vfs) {
+            if (!creatable(parts)) {
+                return null;
+            }
             Node dir = dev;
             for (String part : parts.subList(0, parts.size() - 1)) {
                 dir = vfs.directoryAt(dir, part, origin);
-                if (dir.type() != FileType.DIRECTORY) {
-                    return null;
-                }
             }
             String leaf = parts.get(parts.size() - 1);
             if (dir.children().containsKey(leaf)) {
@@ -59,6 +59,21 @@ final class DevTmpfsImpl implements DevTmpfs {
             }
             return vfs.addLeaf(dir, leaf, type, mode & 07777, origin, Optional.of(devt), null);
         }
+    }
+
+    /** Whether every existing component on the way is a directory, so no directory is made in vain. */
+    private boolean creatable(List<String> parts) {
+        Node dir = dev;
+        for (String part : parts.subList(0, parts.size() - 1)) {
+            dir = dir.children().get(part);
+            if (dir == null) {
+                return true;
+            }
+            if (dir.type() != FileType.DIRECTORY) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

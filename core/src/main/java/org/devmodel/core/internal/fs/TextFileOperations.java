@@ -1,13 +1,13 @@
 package org.devmodel.core.internal.fs;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import org.devmodel.core.Errno;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.fs.FileOperations;
 import org.devmodel.core.fs.FilePosition;
 import org.devmodel.core.fs.Inode;
 import org.devmodel.core.fs.OpenFile;
+import org.devmodel.core.fs.SimpleRead;
 import org.devmodel.core.proc.Task;
 
 /**
@@ -24,14 +24,7 @@ final class TextFileOperations implements FileOperations {
     @Override
     public long read(OpenFile file, Task current, long buf, long count, FilePosition position)
             throws KernelException {
-        long from = position.get();
-        if (from >= text.length || count == 0) {
-            return 0;
-        }
-        int n = (int) Math.min(count, text.length - from);
-        current.memory().copyToUser(buf, Arrays.copyOfRange(text, (int) from, (int) from + n));
-        position.advance(n);
-        return n;
+        return SimpleRead.fromBuffer(current, buf, count, position, text);
     }
 
     @Override
