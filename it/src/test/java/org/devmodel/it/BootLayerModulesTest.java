@@ -1,6 +1,7 @@
 package org.devmodel.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.devmodel.it.Fixtures.CHARDEV;
 import static org.devmodel.it.Fixtures.DEPENDENT;
 import static org.devmodel.it.Fixtures.errnoOf;
@@ -10,6 +11,10 @@ import java.util.Map;
 import org.devmodel.core.Errno;
 import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelOptions;
+import org.devmodel.core.fs.FileType;
+import org.devmodel.core.fs.OpenFlags;
+import org.devmodel.core.proc.Credentials;
+import org.devmodel.core.proc.Task;
 import org.junit.jupiter.api.Test;
 
 /** Kernel modules on the boot layer (the launch module path): index, autoload, refcounts and views. */
@@ -76,8 +81,10 @@ class BootLayerModulesTest {
         try (Kernel kernel = Kernel.boot(Fixtures.boot(DEPENDENT))) {
             assertThat(errnoOf(() -> kernel.modules().rmmod(CHARDEV))).isEqualTo(Errno.ENOENT);
             kernel.modules().modprobe(DEPENDENT, Map.of());
-            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> kernel.modules().rmmod(CHARDEV)))
+            assertThat(catchThrowable(() -> kernel.modules().rmmod(CHARDEV)))
                     .hasMessage("Module fixture_chardev is in use by: fixture_dependent");
+            assertThat(catchThrowable(() -> kernel.modules().rmmod("fixture_staticinit")))
+                    .hasMessage("Module fixture_staticinit is not currently loaded");
         }
     }
 
@@ -97,11 +104,9 @@ class BootLayerModulesTest {
     @Test
     void aNodeWithNoModuleBehindItFailsWithEnxio() throws Exception {
         try (Kernel kernel = Kernel.boot(Fixtures.boot())) {
-            kernel.vfs().devtmpfs().createStaticNode("orphan", org.devmodel.core.fs.FileType.CHAR_DEVICE,
-                    org.devmodel.core.DevT.of(240, 0));
-            var task = kernel.spawn(org.devmodel.core.proc.Credentials.ROOT);
-            assertThat(errnoOf(() -> task.syscalls().open("/dev/orphan", org.devmodel.core.fs.OpenFlags.O_RDWR)))
-                    .isEqualTo(Errno.ENXIO);
+            kernel.vfs().devtmpfs().createStaticNode("orphan", FileType.CHAR_DEVICE, Fixtures.DEVT);
+            Task task = kernel.spawn(Credentials.ROOT);
+            assertThat(errnoOf(() -> task.syscalls().open("/dev/orphan", OpenFlags.O_RDWR))).isEqualTo(Errno.ENXIO);
         }
     }
 

@@ -83,7 +83,8 @@ class ConcurrencyTest {
                 Errno rmmod = rmmodOrErrno(kernel);
                 int fd = open.get(10, TimeUnit.SECONDS);
                 if (fd >= 0) {
-                    assertThat(Fixtures.live(kernel, CHARDEV)).as("an open file keeps its module").isTrue();
+                    assertThat(Fixtures.live(kernel, CHARDEV)).as("an open file keeps its module: round %d rmmod %s %s %s",
+                            round, rmmod, kernel.modules().find(CHARDEV), kernel.log().dmesg()).isTrue();
                     task.syscalls().close(fd);
                 } else {
                     assertThat(-fd).isIn(Errno.ENXIO.number(), Errno.ENODEV.number());

@@ -1,6 +1,7 @@
 package org.devmodel.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
@@ -74,6 +75,7 @@ final class Fixtures {
         assertThat(kernel.modules().find(CHARDEV).orElseThrow().refcount()).isEqualTo(1);
         assertThat(kernel.vfs().stat(NODE).permissions()).isEqualTo(0666);
         assertThat(errnoOf(() -> kernel.modules().rmmod(CHARDEV))).isEqualTo(Errno.EAGAIN);
+        assertThat(catchThrowable(() -> kernel.modules().rmmod(CHARDEV))).hasMessage("Module fixture_chardev is in use");
 
         task.syscalls().close(fd);
         kernel.modules().rmmod("fixture-chardev");

@@ -13,9 +13,10 @@ final class AliasPattern {
     /** @param alias the alias as the module declares it */
     AliasPattern(String alias) {
         this.alias = alias;
-        this.pattern = Pattern.compile(toRegex(ModuleNames.normalise(alias)));
+        this.pattern = Pattern.compile(toRegex(alias));
     }
 
+    /** kmod's {@code alias_normalize}: {@code -} becomes {@code _} except inside a bracket expression. */
     private static String toRegex(String glob) {
         StringBuilder regex = new StringBuilder();
         boolean inClass = false;
@@ -31,7 +32,7 @@ final class AliasPattern {
                 regex.append('[');
                 inClass = true;
             } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
+                regex.append(Pattern.quote(String.valueOf(c == '-' ? '_' : c)));
             }
         }
         return regex.toString();

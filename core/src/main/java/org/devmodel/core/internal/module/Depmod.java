@@ -62,7 +62,7 @@ final class Depmod {
     Depmod scanBootLayer() {
         ModuleLayer boot = ModuleLayer.boot();
         boot.modules().stream()
-                .filter(m -> providers(m.getDescriptor()).size() > 0)
+                .filter(m -> providesKernelModule(m.getDescriptor()))
                 .sorted((a, b) -> a.getName().compareTo(b.getName()))
                 .forEach(m -> add("boot/" + m.getName(), () -> entry(m, "boot/" + m.getName(), Optional.empty(),
                         boot.configuration().findModule(m.getName()).orElseThrow().reference())));
@@ -79,19 +79,19 @@ final class Depmod {
     Depmod scanDirectory(Path directory) {
         Map<String, ModuleReference> candidates = new LinkedHashMap<>();
         for (Path jar : jars(directory)) {
-            String file = jar.getFileName().toString();
-            add(file, () -> {
+            try {
                 ModuleReference ref = single(jar);
                 String jpms = ref.descriptor().name();
-                if (providers(ref.descriptor()).isEmpty()) {
-                    return null;
-                }
-                if (candidates.containsKey(jpms) || ModuleLayer.boot().findModule(jpms).isPresent() && bootIndexed(jpms)) {
+                if (candidates.containsKey(jpms) || bootIndexed(jpms)) {
                     throw new Refused("duplicate JPMS module " + jpms);
                 }
-                candidates.put(jpms, ref);
-                return null;
-            });
+                // a jar without a provider is a library, not a kernel module: nothing to index
+                if (providesKernelModule(ref.descriptor())) {
+                    candidates.put(jpms, ref);
+                }
+            } catch (Refused e) {
+                refuse(jar.getFileName().toString(), e);
+            }
         }
         Path[] paths = candidates.values().stream().map(r -> Path.of(r.location().orElseThrow())).toArray(Path[]::new);
         ModuleFinder all = ModuleFinder.of(paths);
@@ -120,17 +120,18 @@ final class Depmod {
     private void add(String origin, Scan scan) {
         try {
             IndexEntry entry = scan.run();
-            if (entry == null) {
-                return;
-            }
             String earlier = origins.putIfAbsent(entry.name(), origin);
             if (earlier != null) {
                 throw new Refused("duplicate module name " + entry.name() + " (already in " + earlier + ")");
             }
             entries.add(entry);
         } catch (Refused e) {
-            log.warn("depmod: " + origin + ": " + e.getMessage() + "; refused");
+            refuse(origin, e);
         }
+    }
+
+    private void refuse(String origin, Refused why) {
+        log.warn("depmod: " + origin + ": " + why.getMessage() + "; refused");
     }
 
     private static List<Path> jars(Path directory) {
@@ -151,6 +152,15 @@ final class Depmod {
         } catch (FindException e) {
             throw new Refused("not a valid module: " + e.getMessage());
         }
+    }
+
+    /**
+     * {@return whether a JPMS module provides a kernel module}
+     *
+     * @param descriptor its descriptor, null for an unnamed module
+     */
+    static boolean providesKernelModule(ModuleDescriptor descriptor) {
+        return descriptor != null && !providers(descriptor).isEmpty();
     }
 
     private static List<String> providers(ModuleDescriptor descriptor) {

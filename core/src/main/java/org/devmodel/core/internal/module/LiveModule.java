@@ -1,9 +1,11 @@
 package org.devmodel.core.internal.module;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.devmodel.core.Errno;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.module.KernelModule;
@@ -159,7 +161,7 @@ final class LiveModule {
     void awaitInit() throws KernelException {
         try {
             initialised.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             throw (KernelException) e.getCause();
         }
     }
@@ -175,7 +177,7 @@ final class LiveModule {
     }
 
     /** {@return the jar, for a module of the modules directory} */
-    Optional<java.nio.file.Path> jar() {
+    Optional<Path> jar() {
         return entry.jar();
     }
 }

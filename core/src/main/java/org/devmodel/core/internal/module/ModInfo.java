@@ -1,5 +1,6 @@
 package org.devmodel.core.internal.module;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.devmodel.core.module.KernelModuleInfo;
@@ -35,7 +36,7 @@ record ModInfo(String name, String version, String description, String author, S
     static ModInfo of(KernelModuleInfo info) {
         return new ModInfo(ModuleNames.normalise(info.name()), info.version(), info.description(),
                 info.author(), info.license(), List.of(info.aliases()), List.of(info.softdepPre()),
-                List.of(info.softdepPost()), java.util.Arrays.stream(info.parameters()).map(ParamInfo::of).toList());
+                List.of(info.softdepPost()), Arrays.stream(info.parameters()).map(ParamInfo::of).toList());
     }
 
     /**

@@ -6,10 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.devmodel.core.Errno;
+import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.KernelOptions;
 import org.devmodel.core.fault.LedgerEvent;
@@ -33,7 +37,7 @@ import org.devmodel.core.module.ModuleLoader;
  */
 public final class ModuleLoaderImpl implements ModuleLoader, ModuleGlue, AutoCloseable {
     /** Where depmod's files go. */
-    static final String INDEX_DIR = "/lib/modules/" + org.devmodel.core.Kernel.RELEASE + "/";
+    static final String INDEX_DIR = "/lib/modules/" + Kernel.RELEASE + "/";
 
     private final KernelImpl kernel;
     private final Tracker tracker;
@@ -88,7 +92,7 @@ public final class ModuleLoaderImpl implements ModuleLoader, ModuleGlue, AutoClo
         }
     }
 
-    private static java.util.function.Supplier<String> constant(String text) {
+    private static Supplier<String> constant(String text) {
         return () -> text;
     }
 
@@ -217,12 +221,12 @@ public final class ModuleLoaderImpl implements ModuleLoader, ModuleGlue, AutoClo
     }
 
     /** Runs driver code as the module: its own errno passes, anything else is a driver bug, logged and EIO. */
-    private <T> T driverCall(String name, String what, java.util.concurrent.Callable<T> call) throws KernelException {
+    private <T> T driverCall(String name, String what, Callable<T> call) throws KernelException {
         try {
             return tracker.callAs(name, call);
         } catch (KernelException e) {
             throw e;
-        } catch (Exception | java.util.ServiceConfigurationError e) {
+        } catch (Exception | ServiceConfigurationError e) {
             kernel.log().err("BUG: " + name + ": " + what + " threw " + e);
             throw new KernelException(Errno.EIO, name + ": " + what + " failed: " + e, e);
         }
@@ -273,9 +277,12 @@ public final class ModuleLoaderImpl implements ModuleLoader, ModuleGlue, AutoClo
 
     @Override
     public boolean tryGet(Object code) {
-        LiveModule owner = owners.get(code.getClass().getModule());
+        Module jpms = code.getClass().getModule();
+        LiveModule owner = owners.get(jpms);
         if (owner == null) {
-            return true;
+            // Code of a kernel module that is not loaded (an open that found a cdev just before
+            // the module's exit removed it) must not be called: only built-in code gets a reference.
+            return !Depmod.providesKernelModule(jpms.getDescriptor());
         }
         // A module still in init is waited for (unless init itself asks), so a first open that
         // finds the cdev its init just added does not fail while that init completes.
@@ -343,10 +350,9 @@ public final class ModuleLoaderImpl implements ModuleLoader, ModuleGlue, AutoClo
         return index.ioctlDescriptions(module);
     }
 
-    /** Stops the module-loading worker and deletes the private copies of module jars. */
+    /** Deletes the private copies of module jars; the kernel closes the module-loading worker with its other queues. */
     @Override
     public void close() {
-        worker.close();
         layers.close();
     }
 }
