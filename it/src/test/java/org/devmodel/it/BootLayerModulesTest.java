@@ -133,6 +133,16 @@ class BootLayerModulesTest {
     }
 
     @Test
+    void whatExitLeavesRegisteredIsLoggedAsAWarning() throws Exception {
+        try (Kernel kernel = Kernel.boot(Fixtures.boot(CHARDEV))) {
+            kernel.modules().modprobe(CHARDEV, Map.of("leak_region", "Y"));
+            kernel.modules().rmmod(CHARDEV);
+            assertThat(kernel.log().dmesg())
+                    .contains("fixture_chardev: left register_chrdev_region (chrdev_region 240:0+1) registered");
+        }
+    }
+
+    @Test
     void theNowaitChainDoesNotDeadlock() throws Exception {
         try (Kernel kernel = Kernel.boot(Fixtures.boot("fixture_chain_backend"))) {
             assertThat(kernel.modules().modprobe("fixture_chain_backend", Map.of()))

@@ -125,6 +125,7 @@ final class Depmod {
                 throw new Refused("duplicate module name " + entry.name() + " (already in " + earlier + ")");
             }
             entries.add(entry);
+            log.debug("depmod: " + entry.name() + " from " + origin);
         } catch (Refused e) {
             refuse(origin, e);
         }
