@@ -3,6 +3,7 @@
  * a small VFS, files and processes, user memory, fault sites, the resource ledger and snapshots.
  *
  * @uses org.devmodel.core.BuiltinSubsystem built-in subsystems (misc, IOMMU, PCI) started at boot in initcall order
+ * @uses org.devmodel.core.module.KernelModule loadable kernel modules, indexed at boot and loaded by modprobe
  */
 module org.devmodel.core {
     exports org.devmodel.core;
@@ -17,4 +18,5 @@ module org.devmodel.core {
     exports org.devmodel.core.snapshot;
 
     uses org.devmodel.core.BuiltinSubsystem;
+    uses org.devmodel.core.module.KernelModule;
 }

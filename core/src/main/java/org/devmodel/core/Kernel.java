@@ -10,6 +10,7 @@ import org.devmodel.core.fs.Vfs;
 import org.devmodel.core.internal.KernelImpl;
 import org.devmodel.core.log.KernelLog;
 import org.devmodel.core.log.VirtualClock;
+import org.devmodel.core.module.ModuleLoader;
 import org.devmodel.core.module.ModuleReferences;
 import org.devmodel.core.proc.Credentials;
 import org.devmodel.core.proc.Task;
@@ -84,6 +85,9 @@ public interface Kernel extends AutoCloseable {
      * @return 0 on success, above 0 when modprobe failed (256), below 0 for an errno
      */
     int requestModule(String alias);
+
+    /** {@return the module loader: the index built at boot, modprobe, rmmod, lsmod and modinfo} */
+    ModuleLoader modules();
 
     /** {@return module references on driver code} */
     ModuleReferences moduleReferences();

@@ -1,7 +1,10 @@
 package org.devmodel.core;
 
+import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.devmodel.core.module.ModuleRequestHandler;
 
 /**
@@ -11,10 +14,16 @@ import org.devmodel.core.module.ModuleRequestHandler;
 public final class KernelOptions {
     private final CommandLine commandLine;
     private final ModuleRequestHandler moduleRequestHandler;
+    private final Path modulesDirectory;
+    private final Set<String> indexedModules;
+    private final boolean bootLayerModules;
 
     private KernelOptions(Builder builder) {
         this.commandLine = CommandLine.parse(builder.commandLine);
         this.moduleRequestHandler = builder.moduleRequestHandler;
+        this.modulesDirectory = builder.modulesDirectory;
+        this.indexedModules = builder.indexedModules;
+        this.bootLayerModules = builder.bootLayerModules;
     }
 
     /** {@return the default options: an empty command line} */
@@ -37,10 +46,28 @@ public final class KernelOptions {
         return Optional.ofNullable(moduleRequestHandler);
     }
 
+    /** {@return the modules directory ({@code /lib/modules} of devmodel) whose jars the index holds, if set} */
+    public Optional<Path> modulesDirectory() {
+        return Optional.ofNullable(modulesDirectory);
+    }
+
+    /** {@return the names of the modules the index is restricted to (with what they depend on), if set} */
+    public Optional<Set<String>> indexedModules() {
+        return Optional.ofNullable(indexedModules);
+    }
+
+    /** {@return whether the index holds the kernel modules of the boot layer (the launch module path)} */
+    public boolean bootLayerModules() {
+        return bootLayerModules;
+    }
+
     /** A mutable builder of options. */
     public static final class Builder {
         private String commandLine = "";
         private ModuleRequestHandler moduleRequestHandler;
+        private Path modulesDirectory;
+        private Set<String> indexedModules;
+        private boolean bootLayerModules = true;
 
         private Builder() {
         }
@@ -64,6 +91,42 @@ public final class KernelOptions {
          */
         public Builder moduleRequestHandler(ModuleRequestHandler handler) {
             this.moduleRequestHandler = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /**
+         * Indexes the module jars of a directory too, each loaded into a layer of its own.
+         *
+         * @param directory the modules directory
+         * @return this builder
+         */
+        public Builder modulesDirectory(Path directory) {
+            this.modulesDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * Restricts the index to some modules and what they depend on, so a test can boot a kernel
+         * that knows only the module under test. By default the index holds every module found.
+         *
+         * @param names module names, in either spelling
+         * @return this builder
+         */
+        public Builder indexedModules(Collection<String> names) {
+            this.indexedModules = Set.copyOf(names);
+            return this;
+        }
+
+        /**
+         * Chooses whether the index holds the kernel modules of the boot layer (default true); a
+         * kernel that should load a module from its modules directory that the launch module path
+         * also holds turns this off.
+         *
+         * @param indexed whether boot-layer modules are indexed
+         * @return this builder
+         */
+        public Builder bootLayerModules(boolean indexed) {
+            this.bootLayerModules = indexed;
             return this;
         }
 

@@ -29,9 +29,11 @@ import org.devmodel.core.internal.fs.OpenFileImpl;
 import org.devmodel.core.internal.fs.VfsImpl;
 import org.devmodel.core.internal.log.ManualClock;
 import org.devmodel.core.internal.log.RingLog;
+import org.devmodel.core.internal.module.ModuleLoaderImpl;
 import org.devmodel.core.internal.proc.TaskImpl;
 import org.devmodel.core.log.KernelLog;
 import org.devmodel.core.log.VirtualClock;
+import org.devmodel.core.module.ModuleLoader;
 import org.devmodel.core.module.ModuleReferences;
 import org.devmodel.core.proc.Credentials;
 import org.devmodel.core.proc.Task;
@@ -41,7 +43,7 @@ import org.devmodel.core.snapshot.SnapshotContributor;
 /** A kernel instance: builds the core subsystems in dependency order and starts the built-ins. */
 public final class KernelImpl implements Kernel {
     /** What {@code request_module} returns when no loader answers: modprobe's exit status 1, as a wait status. */
-    static final int MODPROBE_FAILED = 256;
+    public static final int MODPROBE_FAILED = 256;
 
     private final KernelOptions options;
     private final ManualClock clock = new ManualClock();
@@ -59,6 +61,7 @@ public final class KernelImpl implements Kernel {
     private final List<BuiltinSubsystem> builtins = new ArrayList<>();
     private final List<WorkQueue> queues = new CopyOnWriteArrayList<>(List.of(events));
     private final AtomicInteger lastPid = new AtomicInteger();
+    private ModuleLoaderImpl modules;
 
     private KernelImpl(KernelOptions options) {
         this.options = Objects.requireNonNull(options, "options");
@@ -91,6 +94,8 @@ public final class KernelImpl implements Kernel {
         Udev udev = new Udev(vfs.devtmpfs());
         devices.ueventListen(udev::onUevent);
         addCoreSections();
+        // depmod and the static nodes come before any code can ask for a module.
+        modules = ModuleLoaderImpl.install(this);
         List<BuiltinSubsystem> found = new ArrayList<>();
         ServiceLoader.load(BuiltinSubsystem.class, KernelImpl.class.getClassLoader()).forEach(found::add);
         found.sort(Comparator.comparingInt(BuiltinSubsystem::initLevel).thenComparing(BuiltinSubsystem::name));
@@ -235,6 +240,11 @@ public final class KernelImpl implements Kernel {
     }
 
     @Override
+    public ModuleLoader modules() {
+        return modules;
+    }
+
+    @Override
     public ModuleReferences moduleReferences() {
         return glue;
     }
@@ -296,5 +306,8 @@ public final class KernelImpl implements Kernel {
             exit(task);
         }
         queues.forEach(WorkQueue::close);
+        if (modules != null) {
+            modules.close();
+        }
     }
 }

@@ -1,7 +1,7 @@
 package org.devmodel.core.internal;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -9,17 +9,21 @@ import java.util.concurrent.TimeUnit;
  * idle ({@code flush_workqueue}), which {@code settle()} uses.
  */
 public final class WorkQueue implements AutoCloseable {
-    private final ExecutorService worker;
+    private final ThreadPoolExecutor worker;
     private final Object lock = new Object();
     private int pending;
 
     /** @param name the worker thread's name, e.g. {@code kworker/events} */
     public WorkQueue(String name) {
-        this.worker = Executors.newSingleThreadExecutor(r -> {
+        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });
+        // Start the thread now: a thread created lazily by the first queue() call would capture the
+        // caller's access-control context, and with it the class loader of a driver layer whose init
+        // queued the work, so that layer could never be collected.
+        worker.prestartAllCoreThreads();
     }
 
     /**

@@ -26,7 +26,9 @@ public interface ModuleContext {
     }
 
     /**
-     * {@code request_module}: loads the modules an alias resolves to and waits.
+     * {@code request_module}: loads the modules an alias resolves to and waits. From {@code init},
+     * never wait for a module that depends on this one: it waits for this very {@code init}, as in the
+     * kernel; ask with {@link #requestModuleNowait} instead, as {@code vfio_init} does.
      *
      * @param alias a module name or alias
      * @return 0 on success, above 0 when modprobe failed (256), below 0 for an errno

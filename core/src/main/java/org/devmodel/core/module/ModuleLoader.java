@@ -56,6 +56,14 @@ public interface ModuleLoader {
     /** {@return the names of every module in the index, in index order} */
     List<String> indexed();
 
+    /**
+     * {@return the raw text of a module's ioctl descriptions (its jar resource
+     * {@code META-INF/devmodel/ioctls}), read at depmod time without loading the module}
+     *
+     * @param module an indexed module's name, in either spelling
+     */
+    Optional<String> ioctlDescriptions(String module);
+
     /** {@return {@code lsmod}'s output} */
     String lsmod();
 

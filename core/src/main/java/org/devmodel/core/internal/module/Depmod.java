@@ -1,0 +1,251 @@
+package org.devmodel.core.internal.module;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.module.Configuration;
+import java.lang.module.FindException;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReader;
+import java.lang.module.ModuleReference;
+import java.lang.module.ResolutionException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.devmodel.core.log.KernelLog;
+import org.devmodel.core.module.KernelModule;
+import org.devmodel.core.module.KernelModuleInfo;
+
+/**
+ * depmod: finds every {@link KernelModule} provider in the boot layer and in a modules directory
+ * and reads its {@link KernelModuleInfo} without running any of its code (classes are loaded, never
+ * initialised, and nothing is instantiated). A jar or module that breaks a rule is refused alone,
+ * with a warning naming it; the rest is indexed.
+ */
+final class Depmod {
+    private static final String SERVICE = KernelModule.class.getName();
+
+    private final KernelLog log;
+    private final List<IndexEntry> entries = new ArrayList<>();
+    private final Map<String, String> origins = new LinkedHashMap<>();
+
+    /** @param log receives a warning per refused module */
+    Depmod(KernelLog log) {
+        this.log = log;
+    }
+
+    /** Why a module is refused; the message names the rule it breaks. */
+    private static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Indexes the providers of the boot layer, in module-name order.
+     *
+     * @return this
+     */
+    Depmod scanBootLayer() {
+        ModuleLayer boot = ModuleLayer.boot();
+        boot.modules().stream()
+                .filter(m -> providesKernelModule(m.getDescriptor()))
+                .sorted((a, b) -> a.getName().compareTo(b.getName()))
+                .forEach(m -> add("boot/" + m.getName(), () -> entry(m, "boot/" + m.getName(), Optional.empty(),
+                        boot.configuration().findModule(m.getName()).orElseThrow().reference())));
+        return this;
+    }
+
+    /**
+     * Indexes the jars of a modules directory, in file-name order, each found through a finder of its
+     * own so a broken jar is refused alone.
+     *
+     * @param directory the directory
+     * @return this
+     */
+    Depmod scanDirectory(Path directory) {
+        Map<String, ModuleReference> candidates = new LinkedHashMap<>();
+        for (Path jar : jars(directory)) {
+            try {
+                ModuleReference ref = single(jar);
+                String jpms = ref.descriptor().name();
+                if (candidates.containsKey(jpms) || bootIndexed(jpms)) {
+                    throw new Refused("duplicate JPMS module " + jpms);
+                }
+                // a jar without a provider is a library, not a kernel module: nothing to index
+                if (providesKernelModule(ref.descriptor())) {
+                    candidates.put(jpms, ref);
+                }
+            } catch (Refused e) {
+                refuse(jar.getFileName().toString(), e);
+            }
+        }
+        Path[] paths = candidates.values().stream().map(r -> Path.of(r.location().orElseThrow())).toArray(Path[]::new);
+        ModuleFinder all = ModuleFinder.of(paths);
+        for (ModuleReference ref : candidates.values()) {
+            Path jar = Path.of(ref.location().orElseThrow());
+            String file = jar.getFileName().toString();
+            add(file, () -> entry(throwawayModule(all, ref.descriptor().name()), file, Optional.of(jar), ref));
+        }
+        return this;
+    }
+
+    /** {@return the index of every accepted module, in scan order} */
+    ModuleIndex index() {
+        return new ModuleIndex(entries);
+    }
+
+    private boolean bootIndexed(String jpms) {
+        return entries.stream().anyMatch(e -> e.jpmsName().equals(jpms));
+    }
+
+    @FunctionalInterface
+    private interface Scan {
+        IndexEntry run() throws Refused;
+    }
+
+    private void add(String origin, Scan scan) {
+        try {
+            IndexEntry entry = scan.run();
+            String earlier = origins.putIfAbsent(entry.name(), origin);
+            if (earlier != null) {
+                throw new Refused("duplicate module name " + entry.name() + " (already in " + earlier + ")");
+            }
+            entries.add(entry);
+            log.debug("depmod: " + entry.name() + " from " + origin);
+        } catch (Refused e) {
+            refuse(origin, e);
+        }
+    }
+
+    private void refuse(String origin, Refused why) {
+        log.warn("depmod: " + origin + ": " + why.getMessage() + "; refused");
+    }
+
+    private static List<Path> jars(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("depmod: cannot list " + directory, e);
+        }
+    }
+
+    private static ModuleReference single(Path jar) throws Refused {
+        try {
+            Set<ModuleReference> refs = ModuleFinder.of(jar).findAll();
+            if (refs.size() != 1) {
+                throw new Refused("not a module jar");
+            }
+            return refs.iterator().next();
+        } catch (FindException e) {
+            throw new Refused("not a valid module: " + e.getMessage());
+        }
+    }
+
+    /**
+     * {@return whether a JPMS module provides a kernel module}
+     *
+     * @param descriptor its descriptor, null for an unnamed module
+     */
+    static boolean providesKernelModule(ModuleDescriptor descriptor) {
+        return descriptor != null && !providers(descriptor).isEmpty();
+    }
+
+    private static List<String> providers(ModuleDescriptor descriptor) {
+        return descriptor.provides().stream().filter(p -> p.service().equals(SERVICE))
+                .flatMap(p -> p.providers().stream()).toList();
+    }
+
+    /** Defines the module in a layer of its own, only to read its provider class; the layer is then dropped. */
+    private static Module throwawayModule(ModuleFinder finder, String name) throws Refused {
+        try {
+            ModuleLayer boot = ModuleLayer.boot();
+            Configuration cf = boot.configuration().resolve(finder, ModuleFinder.of(), Set.of(name));
+            return boot.defineModulesWithOneLoader(cf, Depmod.class.getClassLoader()).findModule(name).orElseThrow();
+        } catch (FindException | ResolutionException | LayerInstantiationException e) {
+            throw new Refused("cannot be resolved: " + e.getMessage());
+        }
+    }
+
+    private static IndexEntry entry(Module module, String path, Optional<Path> jar, ModuleReference ref)
+            throws Refused {
+        List<String> providers = providers(ref.descriptor());
+        if (providers.size() != 1) {
+            throw new Refused("module " + module.getName() + " provides " + providers.size()
+                    + " KernelModule providers; one is allowed");
+        }
+        String className = providers.get(0);
+        ModInfo info = readInfo(module, className);
+        List<String> requires = ref.descriptor().requires().stream().map(ModuleDescriptor.Requires::name).toList();
+        try (ModuleReader reader = ref.open()) {
+            return new IndexEntry(info, module.getName(), className, path, jar, requires, classBytes(reader),
+                    reader.read(IndexEntry.IOCTLS_RESOURCE).map(b -> StandardCharsets.UTF_8.decode(b).toString()));
+        } catch (IOException e) {
+            throw new Refused("cannot be read: " + e);
+        }
+    }
+
+    /** Loads the provider class without initialising it and checks the provider rules of {@link KernelModule}. */
+    private static ModInfo readInfo(Module module, String className) throws Refused {
+        Class<?> type = Class.forName(module, className);
+        if (type == null) {
+            throw new Refused("provider " + className + " not found");
+        }
+        for (Method m : type.getDeclaredMethods()) {
+            if (m.getName().equals("provider") && m.getParameterCount() == 0 && Modifier.isStatic(m.getModifiers())) {
+                throw new Refused("provider " + className
+                        + " declares a provider() factory method, whose module cannot be read without running code");
+            }
+        }
+        if (Modifier.isAbstract(type.getModifiers()) || !Modifier.isPublic(type.getModifiers())
+                || !hasPublicNoArgConstructor(type)) {
+            throw new Refused("provider " + className + " is not a concrete class with a public no-argument constructor");
+        }
+        KernelModuleInfo info = type.getAnnotation(KernelModuleInfo.class);
+        if (info == null) {
+            throw new Refused("provider " + className + " has no @KernelModuleInfo");
+        }
+        for (String alias : info.aliases()) {
+            String problem = AliasPattern.problem(alias);
+            if (problem != null) {
+                throw new Refused("provider " + className + ": malformed " + problem);
+            }
+        }
+        if (info.name().isEmpty() || info.name().length() >= ModuleNames.MODULE_NAME_LEN) {
+            throw new Refused("provider " + className + ": module name '" + info.name() + "' is empty or too long");
+        }
+        return ModInfo.of(info);
+    }
+
+    private static boolean hasPublicNoArgConstructor(Class<?> type) {
+        try {
+            type.getConstructor();
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    private static long classBytes(ModuleReader reader) throws IOException {
+        long total = 0;
+        for (String name : reader.list().filter(n -> n.endsWith(".class")).toList()) {
+            try (InputStream in = reader.open(name).orElseThrow()) {
+                total += in.transferTo(OutputStream.nullOutputStream());
+            }
+        }
+        return total;
+    }
+}
