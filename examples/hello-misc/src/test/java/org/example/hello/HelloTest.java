@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.lang.module.ModuleDescriptor;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import org.devmodel.core.DevT;
 import org.devmodel.core.Errno;
@@ -15,8 +15,6 @@ import org.devmodel.core.fs.OpenFlags;
 import org.devmodel.core.mem.IoctlDescription;
 import org.devmodel.core.mem.IoctlTable;
 import org.devmodel.core.mem.StructValue;
-import org.devmodel.core.module.KernelModule;
-import org.devmodel.core.module.KernelModuleInfo;
 import org.devmodel.core.proc.Credentials;
 import org.devmodel.core.proc.Mman;
 import org.devmodel.core.proc.Task;
@@ -44,10 +42,12 @@ class HelloTest {
         kernel.close();
     }
 
-    private Hello loaded() throws KernelException {
-        Hello hello = new Hello();
-        hello.init(new TestModuleContext(kernel));
-        return hello;
+    private void load() throws KernelException {
+        kernel.modules().modprobe("hello", Map.of());
+    }
+
+    private void unload() throws KernelException {
+        kernel.modules().rmmod("hello");
     }
 
     private String read(int fd, long count) throws KernelException {
@@ -65,18 +65,18 @@ class HelloTest {
     @Test
     void initRegistersHelloAndADynamicMinorAndExitLeavesTheKernelAsBefore() throws KernelException {
         KernelSnapshot before = kernel.snapshot();
-        Hello hello = loaded();
+        load();
         assertThat(kernel.vfs().readText("/proc/misc")).isEqualTo(" 63 hello_dyn\n245 hello\n");
         assertThat(kernel.vfs().stat("/dev/hello").rdev()).contains(DevT.of(10, 245));
         assertThat(kernel.vfs().stat("/dev/hello_dyn").rdev()).contains(DevT.of(10, 63));
         assertThat(kernel.vfs().stat("/dev/hello").permissions()).isEqualTo(0666);
-        hello.exit();
+        unload();
         assertThat(kernel.snapshot()).isEqualTo(before);
     }
 
     @Test
     void aProcessReadsTheGreetingOnceFromItsFilePosition() throws KernelException {
-        loaded();
+        load();
         int fd = task.syscalls().open("/dev/hello", OpenFlags.O_RDONLY);
         assertThat(read(fd, 5)).isEqualTo("Hello");
         assertThat(read(fd, 4096)).isEqualTo(" from devmodel\n");
@@ -87,19 +87,18 @@ class HelloTest {
 
     @Test
     void theIoctlCopiesTheStructInAndOutWithTheMinorOfTheNode() throws KernelException {
-        Hello hello = loaded();
+        load();
         StructValue onHello = exchange("/dev/hello", 16, 41);
         StructValue onDyn = exchange("/dev/hello_dyn", 16, 0xffff);
         assertThat(onHello.get("minor")).isEqualTo(245);
         assertThat(onHello.get("value")).isEqualTo(42);
         assertThat(onDyn.get("minor")).isEqualTo(63);
         assertThat(onDyn.get("value")).isEqualTo(0x10000);
-        hello.exit();
     }
 
     @Test
     void theIoctlRefusesAShortArgszABadPointerAndOtherCommands() throws KernelException {
-        loaded();
+        load();
         assertThatThrownBy(() -> exchange("/dev/hello", 8, 1))
                 .isInstanceOfSatisfying(KernelException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EINVAL));
         int fd = task.syscalls().open("/dev/hello", OpenFlags.O_RDWR);
@@ -113,10 +112,10 @@ class HelloTest {
     void aFailingSecondRegistrationUnwindsTheFirst() throws KernelException {
         MiscRegistry.of(kernel).register(MiscDevice.builder(200, "hello_dyn", new FileOperations() { }).build());
         KernelSnapshot before = kernel.snapshot();
-        assertThatThrownBy(this::loaded)
+        assertThatThrownBy(this::load)
                 .isInstanceOfSatisfying(KernelException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EEXIST));
         assertThat(kernel.snapshot()).isEqualTo(before);
-        assertThat(kernel.vfs().exists("/dev/hello")).isFalse();
+        assertThat(kernel.vfs().readText("/proc/misc")).isEqualTo("200 hello_dyn\n");
     }
 
     @Test
@@ -133,12 +132,16 @@ class HelloTest {
     }
 
     @Test
-    void theModuleIsReadyForTheLoader() throws ReflectiveOperationException {
-        KernelModuleInfo info = Hello.class.getAnnotation(KernelModuleInfo.class);
-        assertThat(info.name()).isEqualTo("hello");
-        assertThat(info.aliases()).containsExactly("char-major-10-245", "devname:hello");
-        assertThat(Hello.class.getConstructor().newInstance()).isInstanceOf(KernelModule.class);
-        assertThat(Hello.class.getModule().getDescriptor().provides()).extracting(ModuleDescriptor.Provides::service)
-                .containsExactly(KernelModule.class.getName());
+    void openingTheStaticNodeLoadsTheModuleAndRmmodWaitsForTheLastClose() throws KernelException {
+        assertThat(kernel.vfs().stat("/dev/hello").permissions()).isEqualTo(0600);
+        assertThat(kernel.modules().find("hello")).isEmpty();
+        int fd = task.syscalls().open("/dev/hello", OpenFlags.O_RDONLY);
+        assertThat(read(fd, 5)).isEqualTo("Hello");
+        assertThat(kernel.modules().find("hello")).hasValueSatisfying(m -> assertThat(m.refcount()).isEqualTo(1));
+        assertThatThrownBy(this::unload)
+                .isInstanceOfSatisfying(KernelException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EAGAIN));
+        task.syscalls().close(fd);
+        unload();
+        assertThat(kernel.vfs().stat("/dev/hello").rdev()).contains(DevT.of(10, 245));
     }
 }
