@@ -1,0 +1,53 @@
+package org.devmodel.testkit.internal;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.devmodel.core.Kernel;
+import org.devmodel.core.KernelException;
+import org.devmodel.core.KernelOptions;
+import org.devmodel.testkit.ModuleUnderTest;
+
+/** A module loaded by the kernel's module loader, from the boot layer or a modules directory. */
+public final class LoaderTarget implements ModuleUnderTest {
+    private final String name;
+    private final Path modulesDirectory;
+
+    /**
+     * @param name the module name, in either spelling
+     * @param modulesDirectory the directory of driver jars, or null for the module path
+     */
+    public LoaderTarget(String name, Path modulesDirectory) {
+        this.name = name.replace('-', '_');
+        this.modulesDirectory = modulesDirectory;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Kernel boot() throws KernelException {
+        KernelOptions.Builder options = KernelOptions.builder().indexedModules(Set.of(name));
+        if (modulesDirectory != null) {
+            options.modulesDirectory(modulesDirectory);
+        }
+        return Kernel.boot(options.build());
+    }
+
+    @Override
+    public void load(Kernel kernel) throws KernelException {
+        kernel.modules().modprobe(name, Map.of());
+    }
+
+    @Override
+    public void unload(Kernel kernel) throws KernelException {
+        kernel.modules().rmmod(name);
+    }
+
+    @Override
+    public String toString() {
+        return name + (modulesDirectory == null ? "" : " in " + modulesDirectory);
+    }
+}
