@@ -43,6 +43,9 @@ public @interface InitFaultTest {
     /** {@return the module's name in {@link #modulesDirectory()}} */
     String module() default "";
 
+    /** {@return module parameters to load it with, as {@code "name=value"}} */
+    String[] parameters() default {};
+
     /** {@return errnos to inject instead of the natural ones, as {@code "site=ERRNO"}, e.g. {@code "cdev_add=EIO"}} */
     String[] errnos() default {};
 }

@@ -1,6 +1,7 @@
 package org.devmodel.testkit;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelException;
@@ -29,7 +30,7 @@ public interface ModuleUnderTest {
         if (info == null) {
             throw new IllegalArgumentException(provider.getName() + ": no @KernelModuleInfo");
         }
-        return new LoaderTarget(info.name(), null);
+        return new LoaderTarget(info.name(), null, Map.of());
     }
 
     /**
@@ -40,8 +41,15 @@ public interface ModuleUnderTest {
      * @return the module under test
      */
     static ModuleUnderTest inDirectory(Path modulesDirectory, String name) {
-        return new LoaderTarget(name, Objects.requireNonNull(modulesDirectory, "modulesDirectory"));
+        return new LoaderTarget(name, Objects.requireNonNull(modulesDirectory, "modulesDirectory"), Map.of());
     }
+
+    /**
+     * {@return the same module loaded with parameters, as {@code modprobe NAME param=value}}
+     *
+     * @param parameters parameter values by name
+     */
+    ModuleUnderTest withParameters(Map<String, String> parameters);
 
     /** {@return the module name as the ledger records its owner ({@code vfio_pci})} */
     String name();

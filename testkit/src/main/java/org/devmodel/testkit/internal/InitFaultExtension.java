@@ -2,7 +2,9 @@ package org.devmodel.testkit.internal;
 
 import java.lang.reflect.Method;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.devmodel.core.Errno;
 import org.devmodel.core.Kernel;
@@ -44,7 +46,7 @@ public final class InitFaultExtension implements TestTemplateInvocationContextPr
     }
 
     private static InitFaultSweep sweep(InitFaultTest test, Method method) {
-        InitFaultSweep sweep = InitFaultSweep.of(target(test, method));
+        InitFaultSweep sweep = InitFaultSweep.of(target(test, method).withParameters(parameters(test, method)));
         for (String override : test.errnos()) {
             int eq = override.indexOf('=');
             Errno errno = eq < 0 ? null : Errno.byName(override.substring(eq + 1)).orElse(null);
@@ -55,6 +57,19 @@ public final class InitFaultExtension implements TestTemplateInvocationContextPr
             sweep = sweep.withErrno(override.substring(0, eq), errno);
         }
         return sweep;
+    }
+
+    private static Map<String, String> parameters(InitFaultTest test, Method method) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String word : test.parameters()) {
+            int eq = word.indexOf('=');
+            if (eq <= 0) {
+                throw new ExtensionConfigurationException(method + ": parameters entry '" + word
+                        + "' is not name=value");
+            }
+            parameters.put(word.substring(0, eq), word.substring(eq + 1));
+        }
+        return parameters;
     }
 
     private static ModuleUnderTest target(InitFaultTest test, Method method) {

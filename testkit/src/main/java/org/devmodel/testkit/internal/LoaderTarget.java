@@ -12,14 +12,22 @@ import org.devmodel.testkit.ModuleUnderTest;
 public final class LoaderTarget implements ModuleUnderTest {
     private final String name;
     private final Path modulesDirectory;
+    private final Map<String, String> parameters;
 
     /**
      * @param name the module name, in either spelling
      * @param modulesDirectory the directory of driver jars, or null for the module path
+     * @param parameters parameter values to load it with
      */
-    public LoaderTarget(String name, Path modulesDirectory) {
+    public LoaderTarget(String name, Path modulesDirectory, Map<String, String> parameters) {
         this.name = name.replace('-', '_');
         this.modulesDirectory = modulesDirectory;
+        this.parameters = Map.copyOf(parameters);
+    }
+
+    @Override
+    public ModuleUnderTest withParameters(Map<String, String> more) {
+        return new LoaderTarget(name, modulesDirectory, more);
     }
 
     @Override
@@ -38,7 +46,7 @@ public final class LoaderTarget implements ModuleUnderTest {
 
     @Override
     public void load(Kernel kernel) throws KernelException {
-        kernel.modules().modprobe(name, Map.of());
+        kernel.modules().modprobe(name, parameters);
     }
 
     @Override
@@ -48,6 +56,7 @@ public final class LoaderTarget implements ModuleUnderTest {
 
     @Override
     public String toString() {
-        return name + (modulesDirectory == null ? "" : " in " + modulesDirectory);
+        return name + (modulesDirectory == null ? "" : " in " + modulesDirectory) + (parameters.isEmpty() ? ""
+                : " " + parameters);
     }
 }
