@@ -1,7 +1,16 @@
 package org.devmodel.core.fault;
 
+import java.util.Optional;
+
 /** Arms faults at a kernel's fault sites. Each armed fault fires at most once. */
 public interface FaultInjector {
+
+    /**
+     * {@return a fault site this kernel has passed through, by name, with its natural errno}
+     *
+     * @param name the site's name, e.g. {@code class_create}
+     */
+    Optional<FaultSite> site(String name);
 
     /**
      * Arms a fault.

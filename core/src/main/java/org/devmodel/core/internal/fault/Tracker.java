@@ -29,6 +29,7 @@ public final class Tracker implements Ledger, FaultInjector, ResourceTracker {
     private final List<LedgerEvent> events = new ArrayList<>();
     private final List<ArmedFault> armed = new ArrayList<>();
     private final Map<String, Integer> steps = new HashMap<>();
+    private final Map<String, FaultSite> sites = new HashMap<>();
     private final ThreadLocal<Deque<Frame>> frames = ThreadLocal.withInitial(ArrayDeque::new);
     private long nextScope = 1;
 
@@ -112,6 +113,7 @@ public final class Tracker implements Ledger, FaultInjector, ResourceTracker {
 
     /** Counts a step and fires the first armed fault that matches; called with the lock held. */
     private Optional<Errno> pass(FaultSite site, String owner, boolean isStep) {
+        sites.putIfAbsent(site.name(), site);
         int step = 0;
         if (isStep) {
             step = steps.merge(owner, 1, Integer::sum);
@@ -183,6 +185,13 @@ public final class Tracker implements Ledger, FaultInjector, ResourceTracker {
             armed.add(fault);
         }
         return fault;
+    }
+
+    @Override
+    public Optional<FaultSite> site(String name) {
+        synchronized (lock) {
+            return Optional.ofNullable(sites.get(name));
+        }
     }
 
     @Override

@@ -1,0 +1,62 @@
+package org.devmodel.testkit.internal;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.devmodel.core.Kernel;
+import org.devmodel.core.KernelException;
+import org.devmodel.core.KernelOptions;
+import org.devmodel.testkit.ModuleUnderTest;
+
+/** A module loaded by the kernel's module loader, from the boot layer or a modules directory. */
+public final class LoaderTarget implements ModuleUnderTest {
+    private final String name;
+    private final Path modulesDirectory;
+    private final Map<String, String> parameters;
+
+    /**
+     * @param name the module name, in either spelling
+     * @param modulesDirectory the directory of driver jars, or null for the module path
+     * @param parameters parameter values to load it with
+     */
+    public LoaderTarget(String name, Path modulesDirectory, Map<String, String> parameters) {
+        this.name = name.replace('-', '_');
+        this.modulesDirectory = modulesDirectory;
+        this.parameters = Map.copyOf(parameters);
+    }
+
+    @Override
+    public ModuleUnderTest withParameters(Map<String, String> more) {
+        return new LoaderTarget(name, modulesDirectory, more);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Kernel boot() throws KernelException {
+        KernelOptions.Builder options = KernelOptions.builder().indexedModules(Set.of(name));
+        if (modulesDirectory != null) {
+            options.modulesDirectory(modulesDirectory);
+        }
+        return Kernel.boot(options.build());
+    }
+
+    @Override
+    public void load(Kernel kernel) throws KernelException {
+        kernel.modules().modprobe(name, parameters);
+    }
+
+    @Override
+    public void unload(Kernel kernel) throws KernelException {
+        kernel.modules().rmmod(name);
+    }
+
+    @Override
+    public String toString() {
+        return name + (modulesDirectory == null ? "" : " in " + modulesDirectory) + (parameters.isEmpty() ? ""
+                : " " + parameters);
+    }
+}
