@@ -1,5 +1,5 @@
 /**
- * Integration tests of the module loader (the tests are patched into this module). It has no code of
+ * Integration tests of the module loader and the testkit (the tests are patched into this module). It has no code of
  * its own: it requires the well-formed fixture drivers so that they are resolved into the boot layer
  * of the test JVM, as devmodel's own modules are on the launch module path. Every fixture, broken
  * ones included, is also copied into the modules directory the tests boot kernels with.
@@ -11,4 +11,10 @@ open module org.devmodel.it {
     requires org.devmodel.fixture.chain.base;
     requires org.devmodel.fixture.chain.backend;
     requires org.devmodel.fixture.support;
+    requires org.devmodel.fixture.buggy;
+    requires org.devmodel.testkit;
+    // on the module path with the testkit's JUnit API, so JUnit is never split (see it/pom.xml)
+    requires org.junit.jupiter.engine;
+    requires org.junit.platform.launcher;
+    requires org.junit.platform.testkit;
 }

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * <p>Name the module either by {@link #provider()} (on the module path) or by
- * {@link #modulesDirectory()} and {@link #module()}.
+ * <p>Name the module by {@link #provider()} or by {@link #module()} (on the module path), or by
+ * {@link #modulesDirectory()} and {@link #module()} (a jar in a modules directory).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -40,7 +40,7 @@ public @interface InitFaultTest {
     /** {@return a modules directory holding the module's jar, with {@link #module()}} */
     String modulesDirectory() default "";
 
-    /** {@return the module's name in {@link #modulesDirectory()}} */
+    /** {@return the module's name: on the module path, or in {@link #modulesDirectory()} when that is given} */
     String module() default "";
 
     /** {@return module parameters to load it with, as {@code "name=value"}} */

@@ -34,7 +34,7 @@ public final class KernelAssert extends AbstractAssert<KernelAssert, Kernel> {
             return new NodeAssert(actual, path, stat);
         } catch (KernelException e) {
             String dir = nearestDirectory(path);
-            throw failure(shouldHaveNode(path, dir, listing(dir)).create(descriptionText(), info.representation()));
+            throw assertionError(shouldHaveNode(path, dir, listing(dir)));
         }
     }
 
@@ -65,8 +65,7 @@ public final class KernelAssert extends AbstractAssert<KernelAssert, Kernel> {
         isNotNull();
         actual.settle();
         LoadedModule module = actual.modules().find(name).orElseThrow(
-                () -> failure(shouldHaveModule(name, actual.modules().lsmod())
-                        .create(descriptionText(), info.representation())));
+                () -> assertionError(shouldHaveModule(name, actual.modules().lsmod())));
         return new ModuleAssert(module);
     }
 
@@ -81,7 +80,7 @@ public final class KernelAssert extends AbstractAssert<KernelAssert, Kernel> {
         isNotNull();
         SnapshotDiff diff = snapshot.diff(actual.snapshot());
         if (!diff.isEmpty()) {
-            throw failure(shouldHaveNoLeaks(diff).create(descriptionText(), info.representation()));
+            throw assertionError(shouldHaveNoLeaks(diff));
         }
         return myself;
     }
@@ -98,8 +97,7 @@ public final class KernelAssert extends AbstractAssert<KernelAssert, Kernel> {
         isNotNull();
         List<String> entries = actual.snapshot().section(section);
         if (!entries.contains(entry)) {
-            throw failure(shouldContainSnapshotEntry(section, entry, entries)
-                    .create(descriptionText(), info.representation()));
+            throw assertionError(shouldContainSnapshotEntry(section, entry, entries));
         }
         return myself;
     }

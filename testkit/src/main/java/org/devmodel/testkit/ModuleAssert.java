@@ -21,8 +21,7 @@ public final class ModuleAssert extends AbstractAssert<ModuleAssert, LoadedModul
     public ModuleAssert live() {
         isNotNull();
         if (actual.state() != ModuleState.LIVE) {
-            throw failure(shouldHaveModuleProperty(actual, "state", ModuleState.LIVE, actual.state())
-                    .create(descriptionText(), info.representation()));
+            throw assertionError(shouldHaveModuleProperty(actual, "state", ModuleState.LIVE, actual.state()));
         }
         return myself;
     }
@@ -36,8 +35,7 @@ public final class ModuleAssert extends AbstractAssert<ModuleAssert, LoadedModul
     public ModuleAssert withRefcount(int refcount) {
         isNotNull();
         if (actual.refcount() != refcount) {
-            throw failure(shouldHaveModuleProperty(actual, "refcount", refcount, actual.refcount())
-                    .create(descriptionText(), info.representation()));
+            throw assertionError(shouldHaveModuleProperty(actual, "refcount", refcount, actual.refcount()));
         }
         return myself;
     }

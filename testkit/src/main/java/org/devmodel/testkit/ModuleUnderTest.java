@@ -34,6 +34,17 @@ public interface ModuleUnderTest {
     }
 
     /**
+     * A module on the module path, by name, for a provider whose class the test cannot name (its
+     * package is not exported).
+     *
+     * @param name the module name, in either spelling
+     * @return the module under test
+     */
+    static ModuleUnderTest onModulePath(String name) {
+        return new LoaderTarget(name, null, Map.of());
+    }
+
+    /**
      * A module in a modules directory, loaded from its jar into a layer of its own.
      *
      * @param modulesDirectory the directory of driver jars

@@ -68,8 +68,7 @@ public final class NodeAssert extends AbstractAssert<NodeAssert, Stat> {
     }
 
     private AssertionError fail(String property, Object expected, Object found) {
-        return failure(shouldHaveNodeProperty(path, property, expected, found)
-                .create(descriptionText(), info.representation()));
+        return assertionError(shouldHaveNodeProperty(path, property, expected, found));
     }
 
     private static String octal(int mode) {

@@ -24,9 +24,9 @@ public interface DeviceModel {
     DeviceClass classCreate(String name, DevnodeCallback devnode) throws KernelException;
 
     /**
-     * {@code class_destroy}.
+     * {@code class_destroy}: does nothing for null, as the kernel does for NULL.
      *
-     * @param deviceClass the class; its devices should be destroyed first
+     * @param deviceClass the class, or null; its devices should be destroyed first
      */
     void classDestroy(DeviceClass deviceClass);
 

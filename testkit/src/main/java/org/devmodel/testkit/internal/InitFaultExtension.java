@@ -74,12 +74,15 @@ public final class InitFaultExtension implements TestTemplateInvocationContextPr
 
     private static ModuleUnderTest target(InitFaultTest test, Method method) {
         boolean byProvider = test.provider() != KernelModule.class;
-        boolean byDirectory = !test.modulesDirectory().isEmpty() && !test.module().isEmpty();
-        if (byProvider == byDirectory) {
+        boolean byName = !test.module().isEmpty();
+        if (byProvider == byName || (byProvider && !test.modulesDirectory().isEmpty())) {
             throw new ExtensionConfigurationException(method
-                    + ": @InitFaultTest needs either provider, or modulesDirectory and module");
+                    + ": @InitFaultTest needs either provider, or module (with modulesDirectory for a jar there)");
         }
-        return byProvider ? ModuleUnderTest.ofProvider(test.provider())
+        if (byProvider) {
+            return ModuleUnderTest.ofProvider(test.provider());
+        }
+        return test.modulesDirectory().isEmpty() ? ModuleUnderTest.onModulePath(test.module())
                 : ModuleUnderTest.inDirectory(Path.of(test.modulesDirectory()), test.module());
     }
 

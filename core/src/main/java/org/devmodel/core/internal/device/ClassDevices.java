@@ -58,6 +58,9 @@ final class ClassDevices {
     }
 
     void destroy(DeviceClass deviceClass) {
+        if (deviceClass == null) {
+            return;
+        }
         ClassImpl cls = (ClassImpl) deviceClass;
         tracker.release("class_destroy", cls.resource(), () -> unregister(cls));
     }
