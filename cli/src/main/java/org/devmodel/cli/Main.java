@@ -1,0 +1,49 @@
+package org.devmodel.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import org.devmodel.cli.script.AdminVerb;
+import picocli.CommandLine;
+
+/** Starts the CLI: {@code java --module-path mods -m org.devmodel.cli [OPTIONS] COMMAND [ARGS]}. */
+public final class Main {
+    private Main() {
+    }
+
+    /**
+     * Runs the CLI and exits with its status.
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        System.exit(run(args, new Terminal(System.in, System.out, System.err)));
+    }
+
+    /**
+     * Runs the CLI.
+     *
+     * @param args the command line
+     * @param terminal where it reads and prints
+     * @return the exit status: 0 success, 1 a failed expectation or tool, 2 a wrong script or usage
+     */
+    static int run(String[] args, Terminal terminal) {
+        CommandLine cli = new CommandLine(new DevmodelCommand(terminal));
+        for (AdminVerb verb : AdminVerb.values()) {
+            cli.addSubcommand(verb.word(), AdminOneShot.commandLine(verb));
+        }
+        cli.setOut(new PrintWriter(terminal.out(), true));
+        cli.setErr(new PrintWriter(terminal.err(), true));
+        return cli.execute(args);
+    }
+
+    /**
+     * Where the CLI reads and prints; tests give it buffers.
+     *
+     * @param in standard input, for {@code run -} and {@code shell}
+     * @param out standard output
+     * @param err standard error
+     */
+    record Terminal(InputStream in, PrintStream out, PrintStream err) {
+    }
+}

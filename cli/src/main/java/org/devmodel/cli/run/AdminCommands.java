@@ -1,0 +1,113 @@
+package org.devmodel.cli.run;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.devmodel.cli.script.Command;
+import org.devmodel.cli.script.Position;
+import org.devmodel.cli.script.ScriptException;
+import org.devmodel.cli.seam.AdminException;
+import org.devmodel.cli.seam.NotAvailableException;
+import org.devmodel.core.KernelException;
+import org.devmodel.core.fs.Vfs;
+
+/**
+ * The admin commands: each prints what the real tool prints on stdout, nothing when the tool
+ * prints nothing on success, and its errors on stderr in the tool's words. The result is 0, or the
+ * errno of the underlying operation.
+ */
+final class AdminCommands {
+    private final Session session;
+
+    AdminCommands(Session session) {
+        this.session = session;
+    }
+
+    /**
+     * Runs an admin command.
+     *
+     * @param admin the command
+     * @param at where it is written, for run-time errors
+     * @return what it did
+     * @throws ScriptException when the kernel lacks the part the command needs
+     */
+    Outcome run(Command.Admin admin, Position at) throws ScriptException {
+        List<String> args = admin.arguments();
+        try {
+            return switch (admin.verb()) {
+                case MODPROBE -> modprobe(args);
+                case RMMOD -> silently(() -> session.backend().modules().rmmod(args.get(0)));
+                case LSMOD -> printed(session.backend().modules().lsmod());
+                case MODINFO -> printed(session.backend().modules().modinfo(args.get(0)));
+                case BIND -> silently(() -> session.backend().pci().bind(args.get(0), args.get(1)));
+                case UNBIND -> silently(() -> session.backend().pci().unbind(args.get(0)));
+                case NEW_ID -> silently(() -> session.backend().pci().newId(args.get(0), args.get(1), args.get(2)));
+                case LS -> ls(args);
+                case CAT -> cat(args.get(0));
+                case STAT -> stat(args.get(0));
+                case DMESG -> printed(session.kernel().log().dmesg());
+            };
+        } catch (AdminException e) {
+            return new Outcome(Optional.of(e.errno()), -1, Optional.empty(), "", e.getMessage() + "\n");
+        } catch (NotAvailableException e) {
+            throw new ScriptException(at, e.getMessage());
+        }
+    }
+
+    private Outcome modprobe(List<String> args) throws AdminException, NotAvailableException {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String word : args.subList(1, args.size())) {
+            int eq = word.indexOf('=');
+            parameters.put(word.substring(0, eq), word.substring(eq + 1));
+        }
+        session.backend().modules().modprobe(args.get(0), parameters);
+        return Outcome.silent();
+    }
+
+    private Outcome ls(List<String> args) throws AdminException {
+        boolean longFormat = args.size() == 2;
+        String path = args.get(args.size() - 1);
+        Listing listing = new Listing(vfs(), session.kernel().clock().wallTime());
+        try {
+            return printed(longFormat ? listing.longListing(path) : listing.names(path));
+        } catch (KernelException e) {
+            throw new AdminException(e.errno(), "ls: cannot access '" + path + "': " + e.errno().message());
+        }
+    }
+
+    private Outcome cat(String path) throws AdminException {
+        try {
+            return printed(vfs().readText(path));
+        } catch (KernelException e) {
+            throw new AdminException(e.errno(), "cat: " + path + ": " + e.errno().message());
+        }
+    }
+
+    private Outcome stat(String path) throws AdminException {
+        try {
+            return printed(StatFormat.format(path, vfs().stat(path)));
+        } catch (KernelException e) {
+            throw new AdminException(e.errno(), "stat: cannot stat '" + path + "': " + e.errno().message());
+        }
+    }
+
+    private Vfs vfs() {
+        return session.kernel().vfs();
+    }
+
+    private static Outcome printed(String text) {
+        return Outcome.success(0, text);
+    }
+
+    private static Outcome silently(AdminAction action) throws AdminException, NotAvailableException {
+        action.run();
+        return Outcome.silent();
+    }
+
+    /** An admin call that prints nothing on success. */
+    @FunctionalInterface
+    private interface AdminAction {
+        void run() throws AdminException, NotAvailableException;
+    }
+}

@@ -1,0 +1,79 @@
+package org.devmodel.cli.run;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.StringJoiner;
+import org.devmodel.cli.script.Numbers;
+import org.devmodel.core.mem.Constant;
+import org.devmodel.core.mem.ConstantSet;
+import org.devmodel.core.mem.DisplayHint;
+import org.devmodel.core.mem.FieldType;
+import org.devmodel.core.mem.FlexibleArray;
+import org.devmodel.core.mem.IoctlTable;
+import org.devmodel.core.mem.StructField;
+import org.devmodel.core.mem.StructValue;
+
+/**
+ * Shows a struct as the trace does: fields in layout order; flags as names lowest bit first with
+ * unknown bits as one trailing hex term ({@code 0} when none is set); {@code argsz}, {@code index},
+ * {@code start}, {@code count} and {@code num_*} in decimal; every other integer in lower-case hex
+ * with {@code 0x}, zero as {@code 0}; flexible array elements in decimal.
+ */
+final class StructFormatter {
+    private static final List<String> DECIMAL_FIELDS = List.of("argsz", "index", "start", "count");
+
+    private final IoctlTable table;
+
+    StructFormatter(IoctlTable table) {
+        this.table = table;
+    }
+
+    /** {@return the struct as {@code {field=value, ...}}} @param value the struct */
+    String format(StructValue value) {
+        StringJoiner fields = new StringJoiner(", ", "{", "}");
+        for (StructField field : value.layout().fields()) {
+            fields.add(field.name() + "=" + field(field, value.get(field.name())));
+        }
+        Optional<FlexibleArray> array = value.layout().flexibleArray();
+        if (array.isPresent() && value.elementCount() > 0 && array.get().element() instanceof FieldType) {
+            StringJoiner elements = new StringJoiner(", ", "[", "]");
+            for (int i = 0; i < value.elementCount(); i++) {
+                elements.add(Long.toString(value.getElement(i)));
+            }
+            fields.add(array.get().name() + "=" + elements);
+        }
+        return fields.toString();
+    }
+
+    private String field(StructField field, long value) {
+        if (field.hint() instanceof DisplayHint.Flags flags) {
+            return flags(table.constantSet(flags.flagSet()).map(ConstantSet::members).orElse(List.of()), value);
+        }
+        if (field.name().equals("flags")) {
+            return flags(List.of(), value);
+        }
+        if (DECIMAL_FIELDS.contains(field.name()) || field.name().startsWith("num_")) {
+            return Long.toString(value);
+        }
+        return Numbers.hexOrZero(value);
+    }
+
+    /** Masks that cover several bits ({@code VFIO_IRQ_SET_DATA_TYPE_MASK}) name no single flag. */
+    private static String flags(List<Constant> members, long value) {
+        StringJoiner names = new StringJoiner("|");
+        long unnamed = value;
+        List<Constant> bits = members.stream().filter(c -> Long.bitCount(c.value()) == 1)
+                .sorted(Comparator.comparingLong(c -> Long.numberOfTrailingZeros(c.value()))).toList();
+        for (Constant bit : bits) {
+            if ((unnamed & bit.value()) != 0) {
+                names.add(bit.name());
+                unnamed &= ~bit.value();
+            }
+        }
+        if (unnamed != 0) {
+            names.add("0x" + Long.toHexString(unnamed));
+        }
+        return names.length() == 0 ? "0" : names.toString();
+    }
+}

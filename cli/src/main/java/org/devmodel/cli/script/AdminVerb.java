@@ -1,0 +1,105 @@
+package org.devmodel.cli.script;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The admin commands: each prints what the real tool prints. */
+public enum AdminVerb {
+    /** {@code modprobe MODULE [param=value ...]}. */
+    MODPROBE("MODULE [param=value ...]", 1, Integer.MAX_VALUE, "Loads a module and its dependencies"),
+    /** {@code rmmod MODULE}. */
+    RMMOD("MODULE", 1, 1, "Unloads a module"),
+    /** {@code lsmod}. */
+    LSMOD("", 0, 0, "Lists the loaded modules"),
+    /** {@code modinfo MODULE}. */
+    MODINFO("MODULE", 1, 1, "Shows a module's information"),
+    /** {@code bind BDF DRIVER}: driver_override, then bind. */
+    BIND("BDF DRIVER", 2, 2, "Binds a PCI function to a driver (driver_override, then bind)"),
+    /** {@code unbind BDF}. */
+    UNBIND("BDF", 1, 1, "Unbinds a PCI function from its driver"),
+    /** {@code new_id VENDOR DEVICE DRIVER}. */
+    NEW_ID("VENDOR DEVICE DRIVER", 3, 3, "Adds an id to a PCI driver, binding matching functions"),
+    /** {@code ls [-l] PATH}. */
+    LS("[-l] PATH", 1, 2, "Lists a directory as GNU ls does to a pipe"),
+    /** {@code cat PATH}. */
+    CAT("PATH", 1, 1, "Prints a file"),
+    /** {@code stat PATH}. */
+    STAT("PATH", 1, 1, "Shows a file's status as GNU stat does"),
+    /** {@code dmesg}. */
+    DMESG("", 0, 0, "Prints the kernel log");
+
+    private final String synopsis;
+    private final int minArguments;
+    private final int maxArguments;
+    private final String summary;
+
+    AdminVerb(String synopsis, int minArguments, int maxArguments, String summary) {
+        this.synopsis = synopsis;
+        this.minArguments = minArguments;
+        this.maxArguments = maxArguments;
+        this.summary = summary;
+    }
+
+    /** {@return the command's name in a script} */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** {@return the arguments it takes, e.g. {@code [-l] PATH}} */
+    public String synopsis() {
+        return synopsis;
+    }
+
+    /** {@return one line saying what it does} */
+    public String summary() {
+        return summary;
+    }
+
+    /** {@return a verb by its script name} @param word the name */
+    public static Optional<AdminVerb> byWord(String word) {
+        return Arrays.stream(values()).filter(v -> v.word().equals(word)).findFirst();
+    }
+
+    /**
+     * Checks a command's arguments.
+     *
+     * @param arguments the arguments
+     * @return empty when they fit, else the reason and the index of the offending argument (or
+     *     the argument count when one is missing)
+     */
+    public Optional<Problem> check(List<String> arguments) {
+        if (this == LS && arguments.size() == 2 && !arguments.get(0).equals("-l")) {
+            return Optional.of(new Problem(0, "ls: unknown option " + arguments.get(0)));
+        }
+        if (this == MODPROBE) {
+            for (int i = 1; i < arguments.size(); i++) {
+                if (!arguments.get(i).contains("=")) {
+                    return Optional.of(new Problem(i, "modprobe: parameter " + arguments.get(i) + " is not param=value"));
+                }
+            }
+        }
+        if (arguments.size() < minArguments) {
+            return Optional.of(new Problem(arguments.size(), word() + ": missing argument, usage: " + usage()));
+        }
+        if (arguments.size() > maxArguments) {
+            return Optional.of(new Problem(maxArguments, word() + ": too many arguments, usage: " + usage()));
+        }
+        return Optional.empty();
+    }
+
+    /** {@return the command with its synopsis} */
+    public String usage() {
+        return synopsis.isEmpty() ? word() : word() + " " + synopsis;
+    }
+
+    /**
+     * Why an admin command's arguments do not fit.
+     *
+     * @param argument the index of the offending argument
+     * @param reason the message
+     */
+    public record Problem(int argument, String reason) {
+    }
+}

@@ -1,0 +1,70 @@
+package org.devmodel.cli.seam;
+
+import java.util.Map;
+import org.devmodel.core.proc.Task;
+
+/** Stand-ins for parts this kernel does not have yet: each call fails with a message naming the command. */
+final class Unavailable {
+    private Unavailable() {
+    }
+
+    /** {@return module commands that fail: the kernel offers no module loader} */
+    static ModuleAdmin moduleAdmin() {
+        return new ModuleAdmin() {
+            @Override
+            public void modprobe(String module, Map<String, String> parameters) throws NotAvailableException {
+                throw missing("modprobe");
+            }
+
+            @Override
+            public void rmmod(String module) throws NotAvailableException {
+                throw missing("rmmod");
+            }
+
+            @Override
+            public String lsmod() throws NotAvailableException {
+                throw missing("lsmod");
+            }
+
+            @Override
+            public String modinfo(String module) throws NotAvailableException {
+                throw missing("modinfo");
+            }
+
+            private NotAvailableException missing(String command) {
+                return new NotAvailableException(command + ": this kernel has no module loader yet");
+            }
+        };
+    }
+
+    /** {@return PCI commands that fail: the kernel has no PCI bus} */
+    static PciAdmin pciAdmin() {
+        return new PciAdmin() {
+            @Override
+            public void bind(String bdf, String driver) throws NotAvailableException {
+                throw missing("bind");
+            }
+
+            @Override
+            public void unbind(String bdf) throws NotAvailableException {
+                throw missing("unbind");
+            }
+
+            @Override
+            public void newId(String vendor, String device, String driver) throws NotAvailableException {
+                throw missing("new_id");
+            }
+
+            private NotAvailableException missing(String command) {
+                return new NotAvailableException(command + ": this kernel has no PCI bus yet");
+            }
+        };
+    }
+
+    /** {@return an eventfd2 that fails: the kernel has no eventfd} */
+    static EventFds eventFds() {
+        return (Task task, int flags) -> {
+            throw new NotAvailableException("eventfd: this kernel has no eventfd yet");
+        };
+    }
+}

@@ -1,0 +1,115 @@
+package org.devmodel.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The launcher end to end, in-process: options, subcommands, exit statuses and what they print. */
+class MainTest {
+
+    @Test
+    void helpListsTheCommandsAndExitsZero() {
+        Result r = run("", "--help");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("--modules=DIR", "--platform=FILE", "--cmdline=", "run", "shell", "demo",
+                "modprobe", "new_id", "dmesg");
+    }
+
+    @Test
+    void everyCommandHasItsOwnHelp() {
+        Result r = run("", "ls", "--help");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).startsWith("Usage: devmodel [OPTIONS] ls [-l] PATH\n");
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageErrorWithStatusTwo() {
+        Result r = run("", "--frobnicate", "demo");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("Unknown option: '--frobnicate'");
+    }
+
+    @Test
+    void aOneShotAdminCommandPrintsWhatTheToolPrints() {
+        Result r = run("", "ls", "-l", "/proc/devices");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).isEqualTo("-r--r--r-- 1 root root 0 Mar 30 21:00 /proc/devices\n");
+    }
+
+    @Test
+    void aFailingOneShotCommandExitsOneWithTheToolsError() {
+        Result r = run("", "cat", "/nothing");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("cat: /nothing: No such file or directory\n");
+    }
+
+    @Test
+    void aOneShotCommandWithMissingArgumentsExitsTwo() {
+        Result r = run("", "stat");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("devmodel: stat: missing argument, usage: stat PATH\n");
+    }
+
+    @Test
+    void aOneShotCommandTheKernelCannotRunYetExitsTwo() {
+        Result r = run("", "lsmod");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("devmodel: lsmod: this kernel has no module loader yet\n");
+    }
+
+    @Test
+    void runReadsStandardInputForDashAndNamesItDash() {
+        Result r = run("open f /proc/devices O_RDONLY => 4\n", "run", "-");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.out()).isEqualTo("open(\"/proc/devices\", O_RDONLY) = 3\n0 passed, 1 failed\n");
+        assertThat(r.err()).isEqualTo("FAIL -:1: expected 4, got 3\n");
+    }
+
+    @Test
+    void runOfAMissingFileExitsTwo() {
+        Result r = run("", "run", "no-such.scn");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).startsWith("devmodel: cannot read no-such.scn: ");
+    }
+
+    @Test
+    void theCommandLineOptionReachesTheKernel() {
+        Result r = run("", "--cmdline", "quiet=1", "dmesg");
+        assertThat(r.out()).contains("Command line: quiet=1\n");
+    }
+
+    @Test
+    void theShellRunsLinesGoesOnAfterAnErrorAndShowsHelp() {
+        Result r = run("help\nfrobnicate\nopen f /proc/devices O_RDONLY => 3\nexit\nclose f\n", "shell");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).startsWith("Process commands").endsWith("open(\"/proc/devices\", O_RDONLY) = 3\n");
+        assertThat(r.err()).isEqualTo("-:2:1: unknown command frobnicate\n");
+    }
+
+    @Test
+    void theDemoPassesEveryExpectation() {
+        Result r = run("", "demo");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).startsWith("# The kernel log starts with the boot banner.\n").endsWith("12 passed, 0 failed\n");
+        assertThat(r.err()).isEmpty();
+    }
+
+    private static Result run(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            status = Main.run(args, new Main.Terminal(
+                    new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), o, e));
+        }
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private record Result(int status, String out, String err) {
+    }
+}

@@ -1,0 +1,79 @@
+package org.devmodel.cli.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.devmodel.cli.seam.Backend;
+import org.devmodel.cli.seam.Seams;
+import org.devmodel.core.Kernel;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Runs every {@code src/test/resources/scenarios/*.scn} on a fresh kernel with the fixture driver
+ * and compares exit status, stdout and stderr with {@code NAME.expected}, written from the contract
+ * of the scenario language: a {@code status: N} line, then {@code stdout:} and {@code stderr:}
+ * sections holding the exact lines.
+ */
+class ScenarioFilesTest {
+    private static final Path SCENARIOS = Path.of("src/test/resources/scenarios");
+
+    static Stream<String> scenarios() throws IOException {
+        try (Stream<Path> files = Files.list(SCENARIOS)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".scn")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("scenarios")
+    void printsExactlyWhatTheContractSays(String name) throws Exception {
+        Expected expected = Expected.read(SCENARIOS.resolve(name.replace(".scn", ".expected")));
+        Run run = Run.of(name, Files.readString(SCENARIOS.resolve(name)));
+        assertThat(run.stdout()).as("stdout of %s", name).isEqualTo(expected.stdout());
+        assertThat(run.stderr()).as("stderr of %s", name).isEqualTo(expected.stderr());
+        assertThat(run.status()).as("exit status of %s", name).isEqualTo(expected.status());
+    }
+
+    /** What a script did. */
+    record Run(int status, String stdout, String stderr) {
+        static Run of(String file, String text) throws Exception {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            try (Backend backend = fixtureBackend();
+                    PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+                    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+                    ScriptRunner runner = new ScriptRunner(backend, file, o, e)) {
+                int status = runner.run(text);
+                return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            }
+        }
+
+        /** The production seams on a kernel with the fixture driver, names resolved against its table. */
+        private static Backend fixtureBackend() throws Exception {
+            Kernel kernel = Kernel.boot();
+            FixtureDriver.install(kernel);
+            Backend production = Seams.connect(kernel, Optional.empty());
+            return new Backend(kernel, FixtureDriver.ioctls(), production.modules(), production.pci(),
+                    production.eventFds());
+        }
+    }
+
+    /** An {@code .expected} file. */
+    record Expected(int status, String stdout, String stderr) {
+        static Expected read(Path file) throws IOException {
+            String text = Files.readString(file);
+            int stdout = text.indexOf("\nstdout:\n");
+            int stderr = text.indexOf("stderr:\n", stdout);
+            int status = Integer.parseInt(text.substring("status: ".length(), stdout).strip());
+            return new Expected(status, text.substring(stdout + "\nstdout:\n".length(), stderr),
+                    text.substring(stderr + "stderr:\n".length()));
+        }
+    }
+}
