@@ -2,7 +2,6 @@ package org.devmodel.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.devmodel.cli.seam.Backend;
 import org.devmodel.cli.seam.Seams;
 import org.devmodel.core.Kernel;
@@ -46,9 +45,13 @@ final class DevmodelCommand {
      */
     Backend boot() throws KernelException, IOException {
         String words = platform == null ? cmdline : (cmdline + " pci.platform=" + platform).strip();
-        Kernel kernel = Kernel.boot(KernelOptions.builder().commandLine(words).build());
+        KernelOptions.Builder options = KernelOptions.builder().commandLine(words);
+        if (modules != null) {
+            options.modulesDirectory(modules);
+        }
+        Kernel kernel = Kernel.boot(options.build());
         try {
-            return Seams.connect(kernel, Optional.ofNullable(modules));
+            return Seams.connect(kernel);
         } catch (IOException | RuntimeException e) {
             kernel.close();
             throw e;

@@ -56,9 +56,16 @@ class MainTest {
 
     @Test
     void aOneShotCommandTheKernelCannotRunYetExitsTwo() {
-        Result r = run("", "lsmod");
+        Result r = run("", "bind", "0000:00:03.0", "vfio-pci");
         assertThat(r.status()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("devmodel: lsmod: this kernel has no module loader yet\n");
+        assertThat(r.err()).isEqualTo("devmodel: bind: this kernel has no PCI bus yet\n");
+    }
+
+    @Test
+    void lsmodOnAKernelWithoutLoadedModulesPrintsKmodsHeaderOnly() {
+        Result r = run("", "lsmod");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).isEqualTo("Module                  Size  Used by\n");
     }
 
     @Test

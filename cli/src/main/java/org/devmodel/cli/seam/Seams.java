@@ -1,14 +1,10 @@
 package org.devmodel.cli.seam;
 
 import java.io.IOException;
-import java.lang.module.ModuleFinder;
-import java.lang.module.ModuleReference;
-import java.lang.module.ResolvedModule;
-import java.nio.file.Path;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.devmodel.core.Kernel;
 import org.devmodel.core.mem.IoctlTable;
 import org.devmodel.core.module.ModuleLoader;
@@ -25,49 +21,31 @@ public final class Seams {
      * Connects the CLI to a booted kernel.
      *
      * @param kernel the kernel
-     * @param modulesDirectory the {@code --modules} directory, if given
      * @return the backend; it owns the kernel
      * @throws IOException if a module's ioctl descriptions cannot be read
      */
-    public static Backend connect(Kernel kernel, Optional<Path> modulesDirectory) throws IOException {
-        ModuleAdmin modules = moduleLoader(kernel).<ModuleAdmin>map(LoaderModuleAdmin::new)
-                .orElseGet(Unavailable::moduleAdmin);
-        return new Backend(kernel, ioctlTable(modulesDirectory), modules, Unavailable.pciAdmin(),
-                Unavailable.eventFds());
+    public static Backend connect(Kernel kernel) throws IOException {
+        return new Backend(kernel, ioctlTable(kernel.modules()), new LoaderModuleAdmin(kernel.modules()),
+                Unavailable.pciAdmin(), Unavailable.eventFds());
     }
 
     /**
-     * The module loader. Seam: {@code Kernel} has no {@code modules()} accessor yet; when the loader
-     * lands this becomes {@code Optional.of(kernel.modules())}.
-     */
-    private static Optional<ModuleLoader> moduleLoader(Kernel kernel) {
-        return kernel.subsystem(ModuleLoader.class);
-    }
-
-    /**
-     * The ioctl descriptions of every module on the launch module path and in the modules
-     * directory, merged. Seam: once the loader's index offers its merged table, take it from there.
+     * The ioctl descriptions of every module in the kernel's index, loaded or not, merged: names
+     * resolve before any module is loaded.
      *
-     * @param modulesDirectory the {@code --modules} directory, if given
+     * @param loader the kernel's module loader
      * @return the merged table
-     * @throws IOException if a module cannot be read
-     * @throws IllegalArgumentException if two modules define one name
+     * @throws IOException if a module's descriptions cannot be read
+     * @throws IllegalArgumentException if a description is malformed or two modules define one name
      */
-    public static IoctlTable ioctlTable(Optional<Path> modulesDirectory) throws IOException {
-        Stream<ModuleReference> launched = ModuleLayer.boot().configuration().modules().stream()
-                .map(ResolvedModule::reference);
-        Stream<ModuleReference> dropped = modulesDirectory.stream()
-                .flatMap(dir -> ModuleFinder.of(dir).findAll().stream());
+    public static IoctlTable ioctlTable(ModuleLoader loader) throws IOException {
         List<IoctlTable> tables = new ArrayList<>();
-        for (ModuleReference module : Stream.concat(launched, dropped).filter(Seams::mayShipIoctls).toList()) {
-            IoctlTable.fromModule(module).ifPresent(tables::add);
+        for (String module : loader.indexed()) {
+            Optional<String> text = loader.ioctlDescriptions(module);
+            if (text.isPresent()) {
+                tables.add(IoctlTable.parse(new StringReader(text.get()), module + ":META-INF/devmodel/ioctls"));
+            }
         }
         return tables.isEmpty() ? IoctlTable.empty() : IoctlTable.merge(tables);
-    }
-
-    /** The JDK's own modules ship no ioctl descriptions; skipping them keeps start-up quick. */
-    private static boolean mayShipIoctls(ModuleReference module) {
-        String name = module.descriptor().name();
-        return !name.startsWith("java.") && !name.startsWith("jdk.");
     }
 }

@@ -8,35 +8,6 @@ final class Unavailable {
     private Unavailable() {
     }
 
-    /** {@return module commands that fail: the kernel offers no module loader} */
-    static ModuleAdmin moduleAdmin() {
-        return new ModuleAdmin() {
-            @Override
-            public void modprobe(String module, Map<String, String> parameters) throws NotAvailableException {
-                throw missing("modprobe");
-            }
-
-            @Override
-            public void rmmod(String module) throws NotAvailableException {
-                throw missing("rmmod");
-            }
-
-            @Override
-            public String lsmod() throws NotAvailableException {
-                throw missing("lsmod");
-            }
-
-            @Override
-            public String modinfo(String module) throws NotAvailableException {
-                throw missing("modinfo");
-            }
-
-            private NotAvailableException missing(String command) {
-                return new NotAvailableException(command + ": this kernel has no module loader yet");
-            }
-        };
-    }
-
     /** {@return PCI commands that fail: the kernel has no PCI bus} */
     static PciAdmin pciAdmin() {
         return new PciAdmin() {

@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.devmodel.cli.seam.Backend;
 import org.devmodel.cli.seam.Seams;
@@ -59,7 +58,7 @@ class ScenarioFilesTest {
         private static Backend fixtureBackend() throws Exception {
             Kernel kernel = Kernel.boot();
             FixtureDriver.install(kernel);
-            Backend production = Seams.connect(kernel, Optional.empty());
+            Backend production = Seams.connect(kernel);
             return new Backend(kernel, FixtureDriver.ioctls(), production.modules(), production.pci(),
                     production.eventFds());
         }

@@ -102,5 +102,10 @@ class LoaderModuleAdminTest {
         public String modinfo(String nameOrAlias) throws KernelException {
             throw new KernelException(errno);
         }
+
+        @Override
+        public Optional<String> ioctlDescriptions(String module) {
+            return Optional.empty();
+        }
     }
 }
