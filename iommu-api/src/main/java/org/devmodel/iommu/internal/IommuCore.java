@@ -51,10 +51,6 @@ public final class IommuCore implements BuiltinSubsystem, Iommu, SnapshotContrib
         CommandLine cmdline = kernel.options().commandLine();
         this.present = !cmdline.isOff("intel_iommu");
         this.interruptRemapping = present && !cmdline.isOff("intremap");
-        kernel.log().info(present ? "DMAR: IOMMU enabled" : "DMAR: IOMMU disabled");
-        if (present && !interruptRemapping) {
-            kernel.log().info("Interrupt remapping disabled");
-        }
         kernel.addSnapshotContributor(this);
     }
 

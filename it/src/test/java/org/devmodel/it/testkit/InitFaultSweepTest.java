@@ -55,6 +55,19 @@ class InitFaultSweepTest {
     }
 
     @Test
+    void theLoadersFixtureCharDriverShowsOneInvocationPerStepAndTheSuccessPathAllGreen() {
+        EngineExecutionResults results = sweep(ChardevSweepTest.class);
+        results.testEvents().assertStatistics(stats -> stats.started(6).succeeded(6));
+        assertThat(names(results)).containsExactly(
+                "fail register_chrdev_region (step 1) -> EBUSY",
+                "fail cdev_add (step 2) -> ENOMEM",
+                "fail class_create (step 3) -> ENOMEM",
+                "fail device_create (step 4) -> ENOMEM",
+                "fail step 5 -> nothing left to fail",
+                "no fault: init, exit, init again");
+    }
+
+    @Test
     void anUnwindThatSkipsAReleaseIsReportedAsTheLeakedResource() {
         List<String> failures = failures(sweep(SkippedRelease.class));
         assertThat(failures).hasSize(3).allSatisfy(m -> assertThat(m)
