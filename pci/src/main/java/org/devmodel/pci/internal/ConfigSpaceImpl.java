@@ -1,0 +1,118 @@
+package org.devmodel.pci.internal;
+
+import java.util.List;
+import org.devmodel.pci.ConfigSpace;
+import org.devmodel.pci.PciRegs;
+import org.devmodel.pci.emul.ConfigHeader;
+import org.devmodel.pci.emul.EmulatedBar;
+
+/**
+ * A function's config space as QEMU keeps it: the bytes, a mask of the bits a write may change,
+ * and the power-on bytes a reset restores. BAR sizing needs no code: a BAR's writable bits are its
+ * address bits, so writing all ones reads back the size mask.
+ */
+final class ConfigSpaceImpl implements ConfigSpace {
+    /** QEMU's {@code msi_init} places the first capability right after the type 0 header. */
+    static final int MSI_CAP = 0x40;
+
+    private final byte[] bytes = new byte[PciRegs.CONFIG_SIZE];
+    private final byte[] writable = new byte[PciRegs.CONFIG_SIZE];
+    private final byte[] powerOn;
+    private final Runnable afterWrite;
+
+    /**
+     * @param header the model's identity
+     * @param bars the memory BARs
+     * @param afterWrite runs after every write, outside this object's lock, so the function can
+     *     follow COMMAND's INTx-disable bit
+     */
+    ConfigSpaceImpl(ConfigHeader header, List<EmulatedBar> bars, Runnable afterWrite) {
+        this.afterWrite = afterWrite;
+        put(bytes, PciRegs.VENDOR_ID, 2, header.vendor());
+        put(bytes, PciRegs.DEVICE_ID, 2, header.device());
+        put(bytes, PciRegs.REVISION_ID, 1, header.revision());
+        put(bytes, PciRegs.CLASS_PROG, 3, header.classCode());
+        put(bytes, PciRegs.SUBSYSTEM_VENDOR_ID, 2, header.subsystemVendor());
+        put(bytes, PciRegs.SUBSYSTEM_ID, 2, header.subsystemDevice());
+        put(bytes, PciRegs.INTERRUPT_PIN, 1, header.interruptPin());
+        put(writable, PciRegs.COMMAND, 2, PciRegs.COMMAND_IO | PciRegs.COMMAND_MEMORY | PciRegs.COMMAND_MASTER
+                | PciRegs.COMMAND_INTX_DISABLE);
+        put(writable, PciRegs.INTERRUPT_LINE, 1, 0xff);
+        for (EmulatedBar bar : bars) {
+            // a 32-bit memory BAR: the type bits read 0, the address bits above the size are writable
+            put(writable, PciRegs.BASE_ADDRESS_0 + 4 * bar.index(), 4, (int) ~(bar.size() - 1) & ~0xf);
+        }
+        if (header.msiVectors() > 0) {
+            addMsiCapability(header.msiVectors());
+        }
+        this.powerOn = bytes.clone();
+    }
+
+    private void addMsiCapability(int vectors) {
+        put(bytes, PciRegs.STATUS, 2, PciRegs.STATUS_CAP_LIST);
+        put(bytes, PciRegs.CAPABILITY_LIST, 1, MSI_CAP);
+        put(bytes, MSI_CAP, 1, PciRegs.CAP_ID_MSI);
+        int multipleMessageCapable = Integer.numberOfTrailingZeros(vectors) << 1;
+        put(bytes, MSI_CAP + PciRegs.MSI_FLAGS, 2, PciRegs.MSI_FLAGS_64BIT | multipleMessageCapable);
+        put(writable, MSI_CAP + PciRegs.MSI_FLAGS, 2, PciRegs.MSI_FLAGS_ENABLE | PciRegs.MSI_FLAGS_QSIZE);
+        put(writable, MSI_CAP + PciRegs.MSI_ADDRESS_LO, 4, ~3);
+        put(writable, MSI_CAP + PciRegs.MSI_ADDRESS_HI, 4, ~0);
+        put(writable, MSI_CAP + PciRegs.MSI_DATA_64, 2, 0xffff);
+    }
+
+    @Override
+    public int read(int offset, int size) {
+        check(offset, size);
+        synchronized (this) {
+            return get(bytes, offset, size);
+        }
+    }
+
+    @Override
+    public void write(int offset, int size, int value) {
+        check(offset, size);
+        synchronized (this) {
+            for (int i = 0; i < size; i++) {
+                int mask = writable[offset + i];
+                bytes[offset + i] = (byte) (bytes[offset + i] & ~mask | (value >>> (8 * i)) & mask);
+            }
+        }
+        afterWrite.run();
+    }
+
+    /** Sets or clears read-only STATUS bits the device drives, such as the INTx status. */
+    synchronized void setStatus(int bits, boolean set) {
+        int status = get(bytes, PciRegs.STATUS, 2);
+        put(bytes, PciRegs.STATUS, 2, set ? status | bits : status & ~bits);
+    }
+
+    /** Restores the power-on bytes: COMMAND clear, BARs unassigned, MSI disabled. */
+    synchronized void reset() {
+        System.arraycopy(powerOn, 0, bytes, 0, bytes.length);
+    }
+
+    /** {@return the vectors MSI's multiple-message-enable field enables} */
+    int msiEnabledVectors() {
+        return 1 << ((read(MSI_CAP + PciRegs.MSI_FLAGS, 2) & PciRegs.MSI_FLAGS_QSIZE) >> 4);
+    }
+
+    private static void check(int offset, int size) {
+        if (size != 1 && size != 2 && size != 4 || offset < 0 || offset + size > PciRegs.CONFIG_SIZE) {
+            throw new IllegalArgumentException("bad config access of " + size + " bytes at " + offset);
+        }
+    }
+
+    private static int get(byte[] array, int offset, int size) {
+        int value = 0;
+        for (int i = size - 1; i >= 0; i--) {
+            value = value << 8 | array[offset + i] & 0xff;
+        }
+        return value;
+    }
+
+    private static void put(byte[] array, int offset, int size, int value) {
+        for (int i = 0; i < size; i++) {
+            array[offset + i] = (byte) (value >>> (8 * i));
+        }
+    }
+}
