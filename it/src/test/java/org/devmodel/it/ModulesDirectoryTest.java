@@ -27,7 +27,7 @@ class ModulesDirectoryTest {
     void brokenJarsAreRefusedAloneWithAMessageNamingThem() throws Exception {
         try (Kernel kernel = Kernel.boot(Fixtures.directory())) {
             assertThat(kernel.modules().indexed()).containsExactly(CHARDEV, DEPENDENT, "fixture_slow_one",
-                    "fixture_slow_two", "fixture_staticinit");
+                    "fixture_slow_two", "fixture_staticinit", "hello");
             assertThat(kernel.log().dmesg()).contains(
                     "depmod: fixture-twoproviders.jar: module org.devmodel.fixture.twoproviders provides 2 "
                             + "KernelModule providers; one is allowed; refused",
@@ -57,7 +57,8 @@ class ModulesDirectoryTest {
                     + "fixture-dependent.jar: fixture-chardev.jar\n"
                     + "fixture-slow-one.jar:\n"
                     + "fixture-slow-two.jar:\n"
-                    + "fixture-staticinit.jar:\n");
+                    + "fixture-staticinit.jar:\n"
+                    + "hello.jar:\n");
             assertThat(kernel.modules().modprobe(DEPENDENT, Map.of())).containsExactly(CHARDEV, DEPENDENT);
             assertThat(kernel.modules().find(CHARDEV).orElseThrow().holders()).containsExactly(DEPENDENT);
             kernel.modules().rmmod(DEPENDENT);
