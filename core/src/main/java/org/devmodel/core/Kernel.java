@@ -10,6 +10,7 @@ import org.devmodel.core.fs.Vfs;
 import org.devmodel.core.internal.KernelImpl;
 import org.devmodel.core.log.KernelLog;
 import org.devmodel.core.log.VirtualClock;
+import org.devmodel.core.module.DriverCalls;
 import org.devmodel.core.module.ModuleLoader;
 import org.devmodel.core.module.ModuleReferences;
 import org.devmodel.core.proc.Credentials;
@@ -89,6 +90,9 @@ public interface Kernel extends AutoCloseable {
     /** {@return the module loader: the index built at boot, modprobe, rmmod, lsmod and modinfo} */
     ModuleLoader modules();
 
+    /** {@return how kernel code calls into driver code as the module that owns it} */
+    DriverCalls driverCalls();
+
     /** {@return module references on driver code} */
     ModuleReferences moduleReferences();
 
@@ -96,7 +100,9 @@ public interface Kernel extends AutoCloseable {
      * Starts a process.
      *
      * @param credentials its credentials
-     * @return the process, with fds 0-2 taken, {@code RLIMIT_MEMLOCK} 64 KiB and an empty address space
+     * @return the process, with {@code RLIMIT_MEMLOCK} 64 KiB, an empty address space and its fd table
+     *     handing out fds from 3: 0 to 2 are the standard streams, which devmodel does not model, so
+     *     calls on them answer EBADF
      */
     Task spawn(Credentials credentials);
 

@@ -6,13 +6,14 @@ import org.devmodel.core.Errno;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.internal.fault.Tracker;
 import org.devmodel.core.log.KernelLog;
+import org.devmodel.core.module.DriverCalls;
 
 /**
  * Every call from the kernel into driver code goes through here: it runs as the owning module, so
  * the driver's acquisitions are its steps, and an unexpected Java exception (a driver bug) is
  * caught, logged with the module's name and reported as EIO, so it never kills the kernel.
  */
-public final class DriverGate {
+public final class DriverGate implements DriverCalls {
     private final Tracker tracker;
     private final KernelLog log;
     private final Supplier<ModuleGlue> glue;
@@ -28,29 +29,8 @@ public final class DriverGate {
         this.glue = Objects.requireNonNull(glue, "glue");
     }
 
-    /** A call into a driver that may fail with an errno. @param <T> its result */
-    @FunctionalInterface
-    public interface Call<T> {
-        /**
-         * Runs the call.
-         *
-         * @return its result
-         * @throws KernelException the driver's errno
-         */
-        T run() throws KernelException;
-    }
-
-    /**
-     * Calls into a driver.
-     *
-     * @param code the driver object called (decides the owner)
-     * @param what the operation, for the log, e.g. {@code ioctl}
-     * @param call the call
-     * @param <T> its result
-     * @return the driver's result
-     * @throws KernelException the driver's errno, or EIO for a driver bug
-     */
-    public <T> T call(Object code, String what, Call<T> call) throws KernelException {
+    @Override
+    public <T> T call(Object code, String what, DriverCall<T> call) throws KernelException {
         String owner = glue.get().ownerName(code);
         try {
             return tracker.callAs(owner, call::run);

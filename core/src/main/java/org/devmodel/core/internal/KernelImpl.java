@@ -34,6 +34,7 @@ import org.devmodel.core.internal.proc.TaskImpl;
 import org.devmodel.core.log.KernelLog;
 import org.devmodel.core.log.VirtualClock;
 import org.devmodel.core.module.ModuleLoader;
+import org.devmodel.core.module.DriverCalls;
 import org.devmodel.core.module.ModuleReferences;
 import org.devmodel.core.proc.Credentials;
 import org.devmodel.core.proc.Task;
@@ -112,7 +113,8 @@ public final class KernelImpl implements Kernel {
         section("class devices", () -> devices.classDevices().stream().map(KernelImpl::describe).toList(), false);
         section("drivers", devices::driverNames, false);
         section("devtmpfs nodes", vfs.devtmpfs()::kernelNodes, false);
-        section("open files", this::openFiles, false);
+        section("fds", this::fds, false);
+        section("open files", vfs::openFileEntries, false);
         section("static nodes", vfs.devtmpfs()::staticNodes, true);
     }
 
@@ -120,7 +122,7 @@ public final class KernelImpl implements Kernel {
         return d.deviceClass().orElseThrow().name() + "/" + d.name() + " " + d.devt().map(Object::toString).orElse("");
     }
 
-    private List<String> openFiles() {
+    private List<String> fds() {
         List<String> out = new ArrayList<>();
         for (TaskImpl task : tasks) {
             for (Map.Entry<Integer, OpenFileImpl> e : task.openFiles().entrySet()) {
@@ -242,6 +244,11 @@ public final class KernelImpl implements Kernel {
     @Override
     public ModuleLoader modules() {
         return modules;
+    }
+
+    @Override
+    public DriverCalls driverCalls() {
+        return gate;
     }
 
     @Override

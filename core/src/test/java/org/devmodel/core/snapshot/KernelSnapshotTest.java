@@ -61,7 +61,8 @@ class KernelSnapshotTest {
                 + "+ class devices: demo/demo0 254:0\n"
                 + "+ classes: demo\n"
                 + "+ devtmpfs nodes: c 254:0 0600 0:0 demo0\n"
-                + "+ open files: pid " + task.pid() + " fd 3 /dev/demo0\n");
+                + "+ fds: pid " + task.pid() + " fd 3 /dev/demo0\n"
+                + "+ open files: /dev/demo0 (refs 1)\n");
     }
 
     @Test

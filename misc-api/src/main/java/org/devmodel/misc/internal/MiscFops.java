@@ -56,7 +56,11 @@ final class MiscFops implements FileOperations {
             file.replaceOperations(newFops);
             if (DriverOpen.implemented(newFops)) {
                 file.setPrivateData(c);
-                newFops.open(inode, file, current);
+                // the driver's open runs as its module, as if the VFS had called it
+                kernel.driverCalls().call(newFops, "open", () -> {
+                    newFops.open(inode, file, current);
+                    return null;
+                });
             }
         } finally {
             lock.unlock();

@@ -2,6 +2,7 @@ package org.devmodel.core.internal.fs;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.devmodel.core.fs.FileOperations;
 import org.devmodel.core.fs.FilePosition;
@@ -20,6 +21,7 @@ public final class OpenFileImpl implements OpenFile {
     private final DriverGate gate;
     private final FilePosition position = new FilePosition(0);
     private final AtomicInteger references = new AtomicInteger(1);
+    private final Set<OpenFileImpl> live;
     private volatile FileOperations operations;
     private volatile Object privateData;
 
@@ -31,13 +33,17 @@ public final class OpenFileImpl implements OpenFile {
      * @param flags the open flags
      * @param operations what serves it
      * @param gate calls into the driver and drops module references
+     * @param live the kernel's set of live files: the file is in it until its last reference goes
      */
-    public OpenFileImpl(Inode inode, String path, int flags, FileOperations operations, DriverGate gate) {
+    OpenFileImpl(Inode inode, String path, int flags, FileOperations operations, DriverGate gate,
+                 Set<OpenFileImpl> live) {
         this.inode = Objects.requireNonNull(inode, "inode");
         this.path = Objects.requireNonNull(path, "path");
         this.flags = flags;
         this.operations = Objects.requireNonNull(operations, "operations");
         this.gate = Objects.requireNonNull(gate, "gate");
+        this.live = live;
+        live.add(this);
     }
 
     /** {@code get_file}: one more reference. */
@@ -57,6 +63,7 @@ public final class OpenFileImpl implements OpenFile {
             FileOperations ops = operations;
             gate.callVoid(ops, "release", () -> ops.release(inode, this));
             gate.glue().put(ops);
+            live.remove(this);
         }
     }
 
@@ -69,6 +76,7 @@ public final class OpenFileImpl implements OpenFile {
             throw new IllegalStateException("abort of a shared file: " + path);
         }
         gate.glue().put(operations);
+        live.remove(this);
     }
 
     /** {@return how many references are held, for snapshots} */

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.devmodel.core.DevT;
 import org.devmodel.core.Errno;
@@ -28,6 +30,7 @@ public final class VfsImpl implements Vfs {
     private final DriverGate gate;
     private final CharDeviceOpener chrdev;
     private final AnonInode anonInode;
+    private final Set<OpenFileImpl> openFiles = ConcurrentHashMap.newKeySet();
 
     /**
      * Builds the tree every kernel boots with.
@@ -254,7 +257,7 @@ public final class VfsImpl implements Vfs {
             case CHAR_DEVICE -> chrdev.lookupAndPin(node.rdev().orElseThrow());
             default -> throw new KernelException(Errno.ENXIO, path + ": " + Errno.ENXIO.message());
         };
-        OpenFileImpl file = new OpenFileImpl(node, path, flags, ops, gate);
+        OpenFileImpl file = new OpenFileImpl(node, path, flags, ops, gate, openFiles);
         try {
             gate.call(ops, "open", () -> {
                 ops.open(node, file, task);
@@ -299,7 +302,8 @@ public final class VfsImpl implements Vfs {
         if (!gate.glue().tryGet(operations)) {
             throw new KernelException(Errno.ENOENT, name + ": owning module is going away");
         }
-        OpenFileImpl file = new OpenFileImpl(anonInode, "anon_inode:" + name, flags, operations, gate);
+        OpenFileImpl file = new OpenFileImpl(anonInode, "anon_inode:" + name, flags, operations, gate,
+                openFiles);
         file.setPrivateData(privateData);
         return file;
     }
@@ -313,6 +317,14 @@ public final class VfsImpl implements Vfs {
      */
     public Stat statAs(String path, Credentials credentials) throws KernelException {
         return resolveAs(path, credentials).stat();
+    }
+
+    /**
+     * {@return every file some reference keeps open (an fd, a mapping, a driver's {@code fdget}), as
+     * {@code "path (refs N)"} lines sorted by path, for snapshots}
+     */
+    public List<String> openFileEntries() {
+        return openFiles.stream().map(f -> f.path() + " (refs " + f.references() + ")").sorted().toList();
     }
 
     @Override
