@@ -4,6 +4,7 @@
  */
 module org.devmodel.cli {
     requires org.devmodel.core;
+    requires org.devmodel.pci;
     requires info.picocli;
 
     // picocli reads the command classes' annotations and sets their fields reflectively.

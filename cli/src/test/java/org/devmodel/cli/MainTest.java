@@ -55,10 +55,19 @@ class MainTest {
     }
 
     @Test
-    void aOneShotCommandTheKernelCannotRunYetExitsTwo() {
+    void aOneShotAdminCommandThatFailsExitsOneWithTheToolsWords() {
         Result r = run("", "bind", "0000:00:03.0", "vfio-pci");
-        assertThat(r.status()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("devmodel: bind: this kernel has no PCI bus yet\n");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("bash: /sys/bus/pci/drivers/vfio-pci/bind: No such file or directory\n");
+    }
+
+    @Test
+    void dmesgPrintsTheRingWithStampsInSecondsSinceBoot() {
+        Result r = run("", "dmesg");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).startsWith("[    0.000000] Linux version 3.14.0-devmodel (devmodel)\n"
+                + "[    0.000000] Command line: \n");
+        assertThat(r.out().lines()).allMatch(line -> line.matches("\\[ {4}0\\.000000\\] .*"));
     }
 
     @Test

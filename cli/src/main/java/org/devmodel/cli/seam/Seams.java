@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.devmodel.core.Kernel;
 import org.devmodel.core.mem.IoctlTable;
 import org.devmodel.core.module.ModuleLoader;
+import org.devmodel.pci.Pci;
 
 /**
  * The one place where the CLI is connected to the parts of a kernel that other modules provide.
@@ -25,8 +26,10 @@ public final class Seams {
      * @throws IOException if a module's ioctl descriptions cannot be read
      */
     public static Backend connect(Kernel kernel) throws IOException {
-        return new Backend(kernel, ioctlTable(kernel.modules()), new LoaderModuleAdmin(kernel.modules()),
-                Unavailable.pciAdmin(), Unavailable.eventFds());
+        PciAdmin pci = kernel.subsystem(Pci.class).<PciAdmin>map(SysfsPciAdmin::new)
+                .orElseGet(Unavailable::pciAdmin);
+        return new Backend(kernel, ioctlTable(kernel.modules()), new LoaderModuleAdmin(kernel.modules()), pci,
+                Unavailable.eventFds());
     }
 
     /**
