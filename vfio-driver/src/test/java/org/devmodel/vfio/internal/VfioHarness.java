@@ -7,7 +7,6 @@ import org.devmodel.core.device.Bus;
 import org.devmodel.core.device.BusMatcher;
 import org.devmodel.core.device.Device;
 import org.devmodel.core.device.DeviceDriver;
-import org.devmodel.core.fault.LedgerEvent;
 import org.devmodel.core.internal.KernelImpl;
 import org.devmodel.core.proc.Credentials;
 import org.devmodel.core.proc.Mman;
@@ -128,6 +127,18 @@ final class VfioHarness implements AutoCloseable {
         kernel.devices().bind(driver, device);
     }
 
+    /**
+     * {@return a host driver registered on the fixture bus}, such as {@code e1000e} or {@code pci-stub}
+     *
+     * @param name the driver name
+     * @throws KernelException from the driver model
+     */
+    DeviceDriver hostDriver(String name) throws KernelException {
+        HostDriver driver = new HostDriver(name);
+        kernel.devices().driverRegister(bus, driver);
+        return driver;
+    }
+
     /** {@return a root process} */
     Task process() {
         return kernel.spawn(Credentials.ROOT);
@@ -136,11 +147,6 @@ final class VfioHarness implements AutoCloseable {
     /** {@return a page of user memory in a process} @param task the process */
     static long page(Task task) throws KernelException {
         return task.syscalls().mmap(4096, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS, -1, 0);
-    }
-
-    /** {@return the kernel's own acquisitions not released} */
-    int kernelOutstanding() {
-        return kernel.ledger().outstanding(LedgerEvent.KERNEL).size();
     }
 
     @Override
