@@ -1,7 +1,9 @@
 package org.devmodel.vfio.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
@@ -59,7 +61,8 @@ public final class Vfio implements KernelModule, VfioRegistry {
     private final List<VfioIommuDriver> iommuDrivers = new ArrayList<>();
     /** {@code group_lock}: guards {@link #groupList}, {@link #groupIdr} and every group's reference count. */
     private final Object groupLock = new Object();
-    private final List<VfioGroup> groupList = new ArrayList<>();
+    /** {@code group_list}, keyed by IOMMU group so that finding a device's group does not walk it. */
+    private final Map<IommuGroup, VfioGroup> groupList = new HashMap<>();
     private final Idr<VfioGroup> groupIdr = new Idr<>();
     /** {@code release_q}: {@code vfio_del_group_dev} waits here for a device's fds to close. */
     private final Lock releaseLock = new ReentrantLock();
@@ -214,7 +217,7 @@ public final class Vfio implements KernelModule, VfioRegistry {
                 iommuGroup.unregisterNotifier(group);
                 throw e;
             }
-            groupList.add(group);
+            groupList.put(iommuGroup, group);
             return group;
         }
     }
@@ -241,7 +244,7 @@ public final class Vfio implements KernelModule, VfioRegistry {
 
     /** {@code vfio_group_release}: the last reference went. Called with group_lock held. */
     private void groupRelease(VfioGroup group) {
-        groupList.remove(group);
+        groupList.remove(group.iommuGroup());
         kernel.devices().deviceDestroy(vfioClass, DevT.of(groupDevt.major(), group.minor()));
         freeMinor(group.minor());
         group.iommuGroup().unregisterNotifier(group);
@@ -265,7 +268,7 @@ public final class Vfio implements KernelModule, VfioRegistry {
 
     /** Called with group_lock held. */
     private Optional<VfioGroup> groupFind(IommuGroup iommuGroup) {
-        return groupList.stream().filter(g -> g.iommuGroup() == iommuGroup).findFirst();
+        return Optional.ofNullable(groupList.get(iommuGroup));
     }
 
     /** {@code vfio_group_get_from_iommu}. */

@@ -7,6 +7,7 @@ import java.util.List;
 import org.devmodel.core.Errno;
 import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelException;
+import org.devmodel.core.device.Bus;
 import org.devmodel.core.device.Device;
 import org.devmodel.core.device.DeviceDriver;
 import org.devmodel.core.fs.FilePosition;
@@ -25,6 +26,7 @@ final class FixtureBusDriver implements DeviceDriver, VfioDeviceOps<FixtureBusDr
 
     private final Kernel kernel;
     private final List<String> calls = new ArrayList<>();
+    private VfioRegistry vfio;
     private Errno openError;
 
     /** The per-device data: the device's name. @param name the device name */
@@ -33,6 +35,18 @@ final class FixtureBusDriver implements DeviceDriver, VfioDeviceOps<FixtureBusDr
 
     FixtureBusDriver(Kernel kernel) {
         this.kernel = kernel;
+    }
+
+    /**
+     * What the fixture module's {@code init} does: finds vfio, as a module depending on it does, and
+     * registers the driver on the bus.
+     *
+     * @param bus the fixture bus
+     * @throws KernelException from {@code driver_register}
+     */
+    void init(Bus bus) throws KernelException {
+        vfio = VfioRegistry.of(kernel);
+        kernel.devices().driverRegister(bus, this);
     }
 
     /** {@return the device ops calls, e.g. {@code open a}, {@code release a}} */
@@ -52,12 +66,12 @@ final class FixtureBusDriver implements DeviceDriver, VfioDeviceOps<FixtureBusDr
 
     @Override
     public void probe(Device device) throws KernelException {
-        VfioRegistry.of(kernel).addGroupDev(device, this, new State(device.name()));
+        vfio.addGroupDev(device, this, new State(device.name()));
     }
 
     @Override
     public void remove(Device device) {
-        VfioRegistry.of(kernel).delGroupDev(device);
+        vfio.delGroupDev(device);
     }
 
     @Override

@@ -50,7 +50,7 @@ final class VfioHarness implements AutoCloseable {
         VfioHarness harness = new VfioHarness();
         harness.load(new Vfio());
         harness.as(BUS_MODULE, () -> {
-            harness.kernel.devices().driverRegister(harness.bus, harness.busDriver);
+            harness.busDriver.init(harness.bus);
             return null;
         });
         return harness;
