@@ -43,9 +43,8 @@ class VfioErrnoTest {
 
     @BeforeEach
     void setUp() throws KernelException {
-        harness = VfioHarness.loaded();
-        backend = new FixtureBackend("vfio-iommu-fixture", (long) VFIO_TYPE1_IOMMU);
-        harness.register(backend);
+        harness = VfioHarness.withBackend();
+        backend = harness.backend;
         harness.vfioDevice(DEVICE, GROUP);
         harness.vfioDevice("0000:00:04.0", OTHER_GROUP);
         user = new VfioUser(harness.process());

@@ -5,7 +5,6 @@ import static org.devmodel.vfio.internal.VfioUser.assertErrno;
 import static org.devmodel.vfio.uapi.VfioIoctls.VFIO_CHECK_EXTENSION;
 import static org.devmodel.vfio.uapi.VfioIoctls.VFIO_GROUP_FLAGS_VIABLE;
 import static org.devmodel.vfio.uapi.VfioIoctls.VFIO_IOMMU_GET_INFO;
-import static org.devmodel.vfio.uapi.VfioIoctls.VFIO_SET_IOMMU;
 import static org.devmodel.vfio.uapi.VfioIoctls.VFIO_TYPE1_IOMMU;
 
 import java.time.Duration;
@@ -125,15 +124,10 @@ class VfioGroupTest {
 
     @Test
     void delGroupDevWaitsUntilTheDevicesFdsAreClosed() throws Exception {
-        FixtureBackend backend = new FixtureBackend("fixture", (long) VFIO_TYPE1_IOMMU);
-        harness.register(backend);
+        harness.register(new FixtureBackend("fixture", (long) VFIO_TYPE1_IOMMU));
         Device a = harness.vfioDevice("a", 7);
         VfioUser user = new VfioUser(harness.process());
-        int container = user.openContainer();
-        int group = user.openGroup(7);
-        user.setContainer(group, container);
-        user.sys().ioctl(container, VFIO_SET_IOMMU, VFIO_TYPE1_IOMMU);
-        int device = user.deviceFd(group, "a");
+        int device = user.deviceFd(user.attach(7).group(), "a");
 
         Thread unbind = new Thread(() -> harness.kernel.devices().unbind(a), "unbind a");
         unbind.start();
@@ -166,12 +160,11 @@ class VfioGroupTest {
         int group = user.openGroup(7);
         assertThat(user.status(group)).as("b unbound").isEqualTo(VFIO_GROUP_FLAGS_VIABLE);
 
-        harness.bind(b, harness.hostDriver("pci-stub"));
-        assertThat(user.status(group)).as("b on pci-stub").isEqualTo(VFIO_GROUP_FLAGS_VIABLE);
-        harness.kernel.devices().unbind(b);
-        harness.bind(b, harness.hostDriver("pcieport"));
-        assertThat(user.status(group)).as("b on pcieport").isEqualTo(VFIO_GROUP_FLAGS_VIABLE);
-        harness.kernel.devices().unbind(b);
+        for (String whitelisted : List.of("pci-stub", "pcieport")) {
+            harness.bind(b, harness.hostDriver(whitelisted));
+            assertThat(user.status(group)).as("b on " + whitelisted).isEqualTo(VFIO_GROUP_FLAGS_VIABLE);
+            harness.kernel.devices().unbind(b);
+        }
         harness.bind(b, harness.hostDriver("e1000e"));
         assertThat(user.status(group)).as("b on e1000e").isZero();
         harness.kernel.devices().unbind(b);
@@ -229,10 +222,7 @@ class VfioGroupTest {
         harness.register(backend);
         harness.vfioDevice("a", 7);
         VfioUser user = new VfioUser(harness.process());
-        int container = user.openContainer();
-        int group = user.openGroup(7);
-        user.setContainer(group, container);
-        user.sys().ioctl(container, VFIO_SET_IOMMU, VFIO_TYPE1_IOMMU);
+        int container = user.attach(7).container();
 
         harness.vfio.unregisterIommuDriver(backend);
 

@@ -12,6 +12,7 @@ import org.devmodel.core.proc.Credentials;
 import org.devmodel.core.proc.Mman;
 import org.devmodel.core.proc.Task;
 import org.devmodel.iommu.Iommu;
+import org.devmodel.vfio.uapi.VfioIoctls;
 
 /**
  * A booted kernel with a fixture bus {@code vfiotest} (matching nothing: devices are bound by
@@ -32,6 +33,7 @@ final class VfioHarness implements AutoCloseable {
     final FixtureBusDriver busDriver;
     final TestModuleContext context;
     Vfio vfio;
+    FixtureBackend backend;
 
     VfioHarness() throws KernelException {
         kernel = Kernel.boot();
@@ -53,6 +55,14 @@ final class VfioHarness implements AutoCloseable {
             harness.busDriver.init(harness.bus);
             return null;
         });
+        return harness;
+    }
+
+    /** {@return a {@link #loaded} harness with a type1 fixture backend registered as {@code vfio_iommu_type1}} */
+    static VfioHarness withBackend() throws KernelException {
+        VfioHarness harness = loaded();
+        harness.backend = new FixtureBackend("vfio-iommu-fixture", (long) VfioIoctls.VFIO_TYPE1_IOMMU);
+        harness.register(harness.backend);
         return harness;
     }
 

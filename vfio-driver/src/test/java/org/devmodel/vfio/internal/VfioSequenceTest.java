@@ -38,9 +38,8 @@ class VfioSequenceTest {
 
     @BeforeEach
     void setUp() throws KernelException {
-        harness = VfioHarness.loaded();
-        backend = new FixtureBackend("vfio-iommu-fixture", (long) VFIO_TYPE1_IOMMU);
-        harness.register(backend);
+        harness = VfioHarness.withBackend();
+        backend = harness.backend;
         harness.vfioDevice(DEVICE, GROUP);
         user = new VfioUser(harness.process());
     }

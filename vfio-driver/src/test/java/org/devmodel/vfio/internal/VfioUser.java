@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.devmodel.vfio.uapi.VfioIoctls.VFIO_GROUP_GET_DEVICE_FD;
 import static org.devmodel.vfio.uapi.VfioIoctls.VFIO_GROUP_GET_STATUS;
 import static org.devmodel.vfio.uapi.VfioIoctls.VFIO_GROUP_SET_CONTAINER;
+import static org.devmodel.vfio.uapi.VfioIoctls.VFIO_SET_IOMMU;
+import static org.devmodel.vfio.uapi.VfioIoctls.VFIO_TYPE1_IOMMU;
 import static org.devmodel.vfio.uapi.VfioStructs.VFIO_GROUP_STATUS;
 
 import java.nio.charset.StandardCharsets;
@@ -49,6 +51,24 @@ final class VfioUser {
 
     int openGroup(int groupId) throws KernelException {
         return sys().open("/dev/vfio/" + groupId, OpenFlags.O_RDWR);
+    }
+
+    /**
+     * A container with one group and the type1 backend set, as the documented sequence builds it.
+     *
+     * @param container the container fd
+     * @param group the group fd
+     */
+    record Attached(int container, int group) {
+    }
+
+    /** {@return a new container with the group opened and set in it, and {@code VFIO_SET_IOMMU(TYPE1)} done} @param groupId the group */
+    Attached attach(int groupId) throws KernelException {
+        int container = openContainer();
+        int group = openGroup(groupId);
+        setContainer(group, container);
+        sys().ioctl(container, VFIO_SET_IOMMU, VFIO_TYPE1_IOMMU);
+        return new Attached(container, group);
     }
 
     /** {@code VFIO_GROUP_GET_STATUS} with {@code argsz = sizeof}. {@return the flags} @param groupFd the group fd */
