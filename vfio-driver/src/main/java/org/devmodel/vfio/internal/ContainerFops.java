@@ -51,15 +51,13 @@ final class ContainerFops implements FileOperations {
         VfioContainer container = file.privateData().filter(VfioContainer.class::isInstance)
                 .map(VfioContainer.class::cast)
                 .orElseThrow(() -> new KernelException(Errno.EINVAL));
-        if (cmd == VFIO_GET_API_VERSION) {
-            return VFIO_API_VERSION;
-        } else if (cmd == VFIO_CHECK_EXTENSION) {
-            return container.checkExtension(arg);
-        } else if (cmd == VFIO_SET_IOMMU) {
-            return container.setIommu(arg);
-        }
-        // Passthrough of every unrecognized ioctl to the backend; EINVAL without one.
-        return container.ioctl(current, cmd, arg);
+        return switch (cmd) {
+            case VFIO_GET_API_VERSION -> VFIO_API_VERSION;
+            case VFIO_CHECK_EXTENSION -> container.checkExtension(arg);
+            case VFIO_SET_IOMMU -> container.setIommu(arg);
+            // Passthrough of every unrecognized ioctl to the backend; EINVAL without one.
+            default -> container.ioctl(current, cmd, arg);
+        };
     }
 
     /** {@code vfio_fops_read}: the backend's, EINVAL without one. */

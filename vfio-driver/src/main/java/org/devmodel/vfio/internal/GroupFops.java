@@ -61,22 +61,29 @@ final class GroupFops implements FileOperations {
         vfio.groupPut(group);
     }
 
-    /** {@code vfio_group_fops_unl_ioctl}: a flat switch, one helper per command; ENOTTY otherwise. */
+    /** {@code vfio_group_fops_unl_ioctl}: a flat switch, one helper per command; ENOTTY otherwise. No vfio lock is held here; each helper takes what it needs. */
     @Override
     public long ioctl(OpenFile file, Task current, int cmd, long arg) throws KernelException {
         VfioGroup group = file.privateData(VfioGroup.class);
-        if (cmd == VFIO_GROUP_GET_STATUS) {
-            return getStatus(group, current.memory(), arg);
-        } else if (cmd == VFIO_GROUP_SET_CONTAINER) {
-            return setContainer(group, current, arg);
-        } else if (cmd == VFIO_GROUP_UNSET_CONTAINER) {
-            group.unsetContainer();
-            return 0;
-        } else if (cmd == VFIO_GROUP_GET_DEVICE_FD) {
-            String name = current.memory().strndupUser(arg, (int) AddressSpace.PAGE_SIZE);
-            return group.getDeviceFd(current, name);
-        }
-        throw new KernelException(Errno.ENOTTY);
+        return switch (cmd) {
+            case VFIO_GROUP_GET_STATUS -> getStatus(group, current.memory(), arg);
+            case VFIO_GROUP_SET_CONTAINER -> setContainer(group, current, arg);
+            case VFIO_GROUP_UNSET_CONTAINER -> unsetContainer(group);
+            case VFIO_GROUP_GET_DEVICE_FD -> getDeviceFd(group, current, arg);
+            default -> throw new KernelException(Errno.ENOTTY);
+        };
+    }
+
+    /** {@code VFIO_GROUP_UNSET_CONTAINER}. */
+    private static long unsetContainer(VfioGroup group) throws KernelException {
+        group.unsetContainer();
+        return 0;
+    }
+
+    /** {@code VFIO_GROUP_GET_DEVICE_FD}: the argument points to the device name, at most a page with its NUL. */
+    private static long getDeviceFd(VfioGroup group, Task current, long arg) throws KernelException {
+        String name = current.memory().strndupUser(arg, (int) AddressSpace.PAGE_SIZE);
+        return group.getDeviceFd(current, name);
     }
 
     /** {@code VFIO_GROUP_GET_STATUS}: copies in and back {@code minsz = offsetofend(flags)}. */

@@ -212,7 +212,7 @@ public final class Vfio implements KernelModule, VfioRegistry {
                 int minor = kernel.tracker().acquire(IDR_ALLOC,
                         () -> groupIdr.alloc(group, 0, DevT.MINORMASK + 1), Vfio::minorResource);
                 group.setMinor(minor);
-                group.setDev(createGroupDevice(group, minor));
+                createGroupDevice(group, minor);
             } catch (KernelException e) {
                 iommuGroup.unregisterNotifier(group);
                 throw e;
@@ -223,10 +223,10 @@ public final class Vfio implements KernelModule, VfioRegistry {
     }
 
     /** {@code device_create} of {@code /dev/vfio/<id>}; a failure frees the minor. Called with group_lock held. */
-    private Device createGroupDevice(VfioGroup group, int minor) throws KernelException {
+    private void createGroupDevice(VfioGroup group, int minor) throws KernelException {
         DevT devt = DevT.of(groupDevt.major(), minor);
         try {
-            return kernel.devices().deviceCreate(vfioClass, null, devt, group,
+            kernel.devices().deviceCreate(vfioClass, null, devt, group,
                     Integer.toString(group.iommuGroup().id()));
         } catch (KernelException e) {
             freeMinor(minor);

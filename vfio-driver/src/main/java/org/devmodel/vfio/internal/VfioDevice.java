@@ -46,11 +46,6 @@ final class VfioDevice<T> {
         return deviceData;
     }
 
-    /** {@return the bus driver's ops, the object whose module an open device fd pins} */
-    VfioDeviceOps<T> ops() {
-        return ops;
-    }
-
     /** {@code kref_get}; called with the group's device lock held. */
     void get() {
         refs++;

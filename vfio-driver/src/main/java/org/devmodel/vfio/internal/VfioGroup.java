@@ -45,7 +45,6 @@ final class VfioGroup implements GroupListener {
     /** Guarded by vfio's group_lock. */
     private int refs = 1;
     private int minor;
-    private Device dev;
 
     VfioGroup(Vfio vfio, IommuGroup iommuGroup) {
         this.vfio = vfio;
@@ -62,15 +61,6 @@ final class VfioGroup implements GroupListener {
 
     void setMinor(int minor) {
         this.minor = minor;
-    }
-
-    /** {@return the class device of {@code /dev/vfio/<id>}} */
-    Device dev() {
-        return dev;
-    }
-
-    void setDev(Device dev) {
-        this.dev = dev;
     }
 
     /** {@code kref_get}; called with group_lock held. */

@@ -1,11 +1,14 @@
 package org.devmodel.vfio.uapi;
 
-import org.devmodel.core.mem.IoctlNumber;
-
 /**
  * The numbers of {@code include/uapi/linux/vfio.h} (v3.14): the API version, the ioctls (all
  * {@code _IO(VFIO_TYPE, VFIO_BASE + n)}, so direction and size are 0 and the argument is a value
  * or a pointer the ioctl defines), the extensions, the flag bits and vfio-pci's indices.
+ *
+ * <p>Each number is {@code _IO(VFIO_TYPE, VFIO_BASE + n)} written out as the asm-generic encoding
+ * does it for direction and size 0, {@code VFIO_TYPE << _IOC_TYPESHIFT | nr}, so that the numbers
+ * are compile-time constants a driver can {@code switch} on; the tests check them against
+ * {@link org.devmodel.core.mem.IoctlNumber#io}.
  *
  * <p>Numbers 12 and 13 are reused: on a device fd they are the PCI hot-reset pair, on a container
  * fd with type1 set they are {@code GET_INFO} and {@code MAP_DMA}, with sPAPR set 12 is
@@ -21,51 +24,51 @@ public final class VfioIoctls {
 
     // ---- container (/dev/vfio/vfio) ----
     /** {@code VFIO_GET_API_VERSION} (0x3B64): no argument; answers {@link #VFIO_API_VERSION}. */
-    public static final int VFIO_GET_API_VERSION = vfio(0);
+    public static final int VFIO_GET_API_VERSION = (VFIO_TYPE << 8) | (VFIO_BASE + 0);
     /** {@code VFIO_CHECK_EXTENSION} (0x3B65): the extension by value; answers above 0 when supported. */
-    public static final int VFIO_CHECK_EXTENSION = vfio(1);
+    public static final int VFIO_CHECK_EXTENSION = (VFIO_TYPE << 8) | (VFIO_BASE + 1);
     /** {@code VFIO_SET_IOMMU} (0x3B66): the IOMMU type by value. */
-    public static final int VFIO_SET_IOMMU = vfio(2);
+    public static final int VFIO_SET_IOMMU = (VFIO_TYPE << 8) | (VFIO_BASE + 2);
 
     // ---- group (/dev/vfio/<group>) ----
     /** {@code VFIO_GROUP_GET_STATUS} (0x3B67): {@code struct vfio_group_status *}. */
-    public static final int VFIO_GROUP_GET_STATUS = vfio(3);
+    public static final int VFIO_GROUP_GET_STATUS = (VFIO_TYPE << 8) | (VFIO_BASE + 3);
     /** {@code VFIO_GROUP_SET_CONTAINER} (0x3B68): {@code int *}, the container fd. */
-    public static final int VFIO_GROUP_SET_CONTAINER = vfio(4);
+    public static final int VFIO_GROUP_SET_CONTAINER = (VFIO_TYPE << 8) | (VFIO_BASE + 4);
     /** {@code VFIO_GROUP_UNSET_CONTAINER} (0x3B69): no argument. */
-    public static final int VFIO_GROUP_UNSET_CONTAINER = vfio(5);
+    public static final int VFIO_GROUP_UNSET_CONTAINER = (VFIO_TYPE << 8) | (VFIO_BASE + 5);
     /** {@code VFIO_GROUP_GET_DEVICE_FD} (0x3B6A): {@code char *}, the device name; answers a new fd. */
-    public static final int VFIO_GROUP_GET_DEVICE_FD = vfio(6);
+    public static final int VFIO_GROUP_GET_DEVICE_FD = (VFIO_TYPE << 8) | (VFIO_BASE + 6);
 
     // ---- device fd ----
     /** {@code VFIO_DEVICE_GET_INFO} (0x3B6B): {@code struct vfio_device_info *}. */
-    public static final int VFIO_DEVICE_GET_INFO = vfio(7);
+    public static final int VFIO_DEVICE_GET_INFO = (VFIO_TYPE << 8) | (VFIO_BASE + 7);
     /** {@code VFIO_DEVICE_GET_REGION_INFO} (0x3B6C): {@code struct vfio_region_info *}. */
-    public static final int VFIO_DEVICE_GET_REGION_INFO = vfio(8);
+    public static final int VFIO_DEVICE_GET_REGION_INFO = (VFIO_TYPE << 8) | (VFIO_BASE + 8);
     /** {@code VFIO_DEVICE_GET_IRQ_INFO} (0x3B6D): {@code struct vfio_irq_info *}. */
-    public static final int VFIO_DEVICE_GET_IRQ_INFO = vfio(9);
+    public static final int VFIO_DEVICE_GET_IRQ_INFO = (VFIO_TYPE << 8) | (VFIO_BASE + 9);
     /** {@code VFIO_DEVICE_SET_IRQS} (0x3B6E): {@code struct vfio_irq_set *}. */
-    public static final int VFIO_DEVICE_SET_IRQS = vfio(10);
+    public static final int VFIO_DEVICE_SET_IRQS = (VFIO_TYPE << 8) | (VFIO_BASE + 10);
     /** {@code VFIO_DEVICE_RESET} (0x3B6F): no argument. */
-    public static final int VFIO_DEVICE_RESET = vfio(11);
+    public static final int VFIO_DEVICE_RESET = (VFIO_TYPE << 8) | (VFIO_BASE + 11);
     /** {@code VFIO_DEVICE_GET_PCI_HOT_RESET_INFO} (0x3B70, vfio-pci): {@code struct vfio_pci_hot_reset_info *}. */
-    public static final int VFIO_DEVICE_GET_PCI_HOT_RESET_INFO = vfio(12);
+    public static final int VFIO_DEVICE_GET_PCI_HOT_RESET_INFO = (VFIO_TYPE << 8) | (VFIO_BASE + 12);
     /** {@code VFIO_DEVICE_PCI_HOT_RESET} (0x3B71, vfio-pci): {@code struct vfio_pci_hot_reset *}. */
-    public static final int VFIO_DEVICE_PCI_HOT_RESET = vfio(13);
+    public static final int VFIO_DEVICE_PCI_HOT_RESET = (VFIO_TYPE << 8) | (VFIO_BASE + 13);
 
     // ---- container with an IOMMU backend set ----
     /** {@code VFIO_IOMMU_GET_INFO} (0x3B70, type1): {@code struct vfio_iommu_type1_info *}. */
-    public static final int VFIO_IOMMU_GET_INFO = vfio(12);
+    public static final int VFIO_IOMMU_GET_INFO = (VFIO_TYPE << 8) | (VFIO_BASE + 12);
     /** {@code VFIO_IOMMU_MAP_DMA} (0x3B71, type1): {@code struct vfio_iommu_type1_dma_map *}. */
-    public static final int VFIO_IOMMU_MAP_DMA = vfio(13);
+    public static final int VFIO_IOMMU_MAP_DMA = (VFIO_TYPE << 8) | (VFIO_BASE + 13);
     /** {@code VFIO_IOMMU_UNMAP_DMA} (0x3B72, type1): {@code struct vfio_iommu_type1_dma_unmap *}. */
-    public static final int VFIO_IOMMU_UNMAP_DMA = vfio(14);
+    public static final int VFIO_IOMMU_UNMAP_DMA = (VFIO_TYPE << 8) | (VFIO_BASE + 14);
     /** {@code VFIO_IOMMU_ENABLE} (0x3B73, sPAPR): no argument. */
-    public static final int VFIO_IOMMU_ENABLE = vfio(15);
+    public static final int VFIO_IOMMU_ENABLE = (VFIO_TYPE << 8) | (VFIO_BASE + 15);
     /** {@code VFIO_IOMMU_DISABLE} (0x3B74, sPAPR): no argument. */
-    public static final int VFIO_IOMMU_DISABLE = vfio(16);
+    public static final int VFIO_IOMMU_DISABLE = (VFIO_TYPE << 8) | (VFIO_BASE + 16);
     /** {@code VFIO_IOMMU_SPAPR_TCE_GET_INFO} (0x3B70, sPAPR): {@code struct vfio_iommu_spapr_tce_info *}. */
-    public static final int VFIO_IOMMU_SPAPR_TCE_GET_INFO = vfio(12);
+    public static final int VFIO_IOMMU_SPAPR_TCE_GET_INFO = (VFIO_TYPE << 8) | (VFIO_BASE + 12);
 
     // ---- extensions and IOMMU types (v3.14 defines only these two) ----
     /** {@code VFIO_TYPE1_IOMMU}: the x86 type1 backend. */
@@ -154,10 +157,5 @@ public final class VfioIoctls {
     public static final int VFIO_PCI_NUM_IRQS = 4;
 
     private VfioIoctls() {
-    }
-
-    /** {@code _IO(VFIO_TYPE, VFIO_BASE + n)}. */
-    private static int vfio(int n) {
-        return IoctlNumber.io(VFIO_TYPE, VFIO_BASE + n);
     }
 }

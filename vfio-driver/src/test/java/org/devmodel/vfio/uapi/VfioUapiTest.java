@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.devmodel.core.mem.Constant;
 import org.devmodel.core.mem.FlexibleArray;
 import org.devmodel.core.mem.IoctlDescription;
+import org.devmodel.core.mem.IoctlNumber;
 import org.devmodel.core.mem.IoctlTable;
 import org.devmodel.core.mem.StructField;
 import org.devmodel.core.mem.StructLayout;
@@ -45,6 +46,14 @@ class VfioUapiTest {
         "VFIO_IOMMU_ENABLE, 3B73", "VFIO_IOMMU_DISABLE, 3B74", "VFIO_IOMMU_SPAPR_TCE_GET_INFO, 3B70"})
     void everyIoctlHasTheValueOfTheCompiledHeader(String name, String hex) {
         assertThat(intConstants()).containsEntry(name, Integer.parseInt(hex, 16));
+    }
+
+    @Test
+    void everyIoctlIsTheIoEncodingOfItsNumber() {
+        intConstants().entrySet().stream().filter(e -> table.ioctl(e.getKey()).isPresent()).forEach(e ->
+                assertThat(e.getValue()).as(e.getKey())
+                        .isEqualTo(IoctlNumber.io(VfioIoctls.VFIO_TYPE, IoctlNumber.nr(e.getValue()))));
+        assertThat(IoctlNumber.nr(VfioIoctls.VFIO_IOMMU_DISABLE)).isEqualTo(VfioIoctls.VFIO_BASE + 16);
     }
 
     @ParameterizedTest
