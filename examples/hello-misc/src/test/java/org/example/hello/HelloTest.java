@@ -42,8 +42,10 @@ class HelloTest {
         kernel.close();
     }
 
+    /** modprobe, then wait for udev as {@code udevadm settle} does: node modes come with the uevents. */
     private void load() throws KernelException {
         kernel.modules().modprobe("hello", Map.of());
+        kernel.settle();
     }
 
     private void unload() throws KernelException {

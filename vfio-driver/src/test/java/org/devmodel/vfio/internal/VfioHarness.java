@@ -73,6 +73,7 @@ final class VfioHarness implements AutoCloseable {
             module.init(context);
             return null;
         });
+        kernel.settle(); // as udevadm settle: node modes come with the uevents
     }
 
     /** Runs vfio's {@code exit} as the module {@code vfio}. */
