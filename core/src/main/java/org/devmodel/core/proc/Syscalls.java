@@ -136,4 +136,19 @@ public interface Syscalls {
      * @throws KernelException EINVAL for an unaligned address or zero length
      */
     void munmap(long address, long length) throws KernelException;
+
+    /**
+     * {@code eventfd2(2)}: a new {@code [eventfd]} file holding an 8-byte counter. A read of at least
+     * 8 bytes returns the counter (little-endian) and resets it; a write of at least 8 bytes adds
+     * to it. Where Linux would sleep (reading a zero counter, a write that would overflow it), the
+     * file answers EAGAIN whether or not {@code EFD_NONBLOCK} was given: devmodel's syscalls never
+     * block, and a caller waiting for a device advances the virtual clock and retries.
+     *
+     * @param initval the initial counter ({@code unsigned int}: only the low 32 bits count)
+     * @param flags {@link org.devmodel.core.fs.EventFdFlags}: {@code EFD_NONBLOCK},
+     *     {@code EFD_CLOEXEC} (accepted; nothing execs), {@code EFD_SEMAPHORE}
+     * @return the lowest free fd
+     * @throws KernelException EINVAL for another flag, EMFILE when the fd table is full
+     */
+    int eventfd(long initval, int flags) throws KernelException;
 }

@@ -1,6 +1,8 @@
 package org.devmodel.testkit.internal;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.devmodel.core.Kernel;
@@ -41,7 +43,21 @@ public final class LoaderTarget implements ModuleUnderTest {
         if (modulesDirectory != null) {
             options.modulesDirectory(modulesDirectory);
         }
-        return Kernel.boot(options.build());
+        Kernel kernel = Kernel.boot(options.build());
+        // dependencies load before any baseline snapshot: their state is no leak of the module under test
+        for (String dependency : dependencies(kernel)) {
+            kernel.modules().modprobe(dependency, Map.of());
+        }
+        return kernel;
+    }
+
+    /** {@return the modules the target depends on, from the {@code depends:} line of its modinfo} */
+    private List<String> dependencies(Kernel kernel) throws KernelException {
+        return kernel.modules().modinfo(name).lines()
+                .filter(line -> line.startsWith("depends:"))
+                .flatMap(line -> Arrays.stream(line.substring("depends:".length()).trim().split(",")))
+                .filter(dependency -> !dependency.isEmpty())
+                .toList();
     }
 
     @Override

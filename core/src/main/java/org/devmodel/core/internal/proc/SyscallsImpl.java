@@ -10,6 +10,7 @@ import org.devmodel.core.fs.MmapRequest;
 import org.devmodel.core.fs.OpenFlags;
 import org.devmodel.core.fs.Stat;
 import org.devmodel.core.internal.DriverGate;
+import org.devmodel.core.internal.fs.EventFd;
 import org.devmodel.core.internal.fs.OpenFileImpl;
 import org.devmodel.core.internal.fs.VfsImpl;
 import org.devmodel.core.mem.MmioHandler;
@@ -185,6 +186,11 @@ final class SyscallsImpl implements Syscalls {
         if (file != null) {
             file.put();
         }
+    }
+
+    @Override
+    public int eventfd(long initval, int flags) throws KernelException {
+        return EventFd.create(vfs, task, initval, flags);
     }
 
     /** Drops the files that device mappings held, as process exit tears down its mm. */

@@ -1,0 +1,60 @@
+package org.devmodel.vfio.pci;
+
+import org.devmodel.core.Errno;
+import org.devmodel.core.KernelException;
+import org.devmodel.core.fs.FilePosition;
+import org.devmodel.core.mem.AddressSpace;
+import org.devmodel.pci.PciBar;
+import org.devmodel.pci.PciFunction;
+
+/**
+ * {@code vfio_pci_rdwr.c} of v3.14: pread and pwrite of a BAR region. Each piece goes to the
+ * device as one access of 4, 2 or 1 bytes, the widest its alignment and the bytes left allow, so a
+ * 4-byte read at a dword-aligned offset is one 32-bit register read ({@code do_io_rw}).
+ */
+final class VfioPciRdwr {
+    private VfioPciRdwr() {
+    }
+
+    /**
+     * {@code vfio_pci_bar_rw}: accesses are clipped at the BAR's end.
+     *
+     * @return the bytes transferred; the position advances by as many
+     * @throws KernelException EINVAL for a BAR the function lacks or an offset past its end,
+     *     EFAULT for a bad buffer
+     */
+    static long barRw(PciFunction pdev, AddressSpace memory, long buf, long count, FilePosition position,
+            boolean iswrite) throws KernelException {
+        int index = (int) VfioPci.offsetToIndex(position.get());
+        long pos = position.get() & VfioPci.VFIO_PCI_OFFSET_MASK;
+        PciBar bar = pdev.bar(index).orElseThrow(() -> new KernelException(Errno.EINVAL));
+        if (pos >= bar.size()) {
+            throw new KernelException(Errno.EINVAL);
+        }
+        long end = Math.min(count, bar.size() - pos);
+        long done = 0;
+        while (done < end) {
+            long off = pos + done;
+            long left = end - done;
+            int size = left >= 4 && off % 4 == 0 ? 4 : left >= 2 && off % 2 == 0 ? 2 : 1;
+            if (iswrite) {
+                byte[] bytes = memory.copyFromUser(buf + done, size);
+                long value = 0;
+                for (int i = size - 1; i >= 0; i--) {
+                    value = value << 8 | bytes[i] & 0xff;
+                }
+                bar.write(off, size, value);
+            } else {
+                long value = bar.read(off, size);
+                byte[] bytes = new byte[size];
+                for (int i = 0; i < size; i++) {
+                    bytes[i] = (byte) (value >>> 8 * i);
+                }
+                memory.copyToUser(buf + done, bytes);
+            }
+            done += size;
+        }
+        position.advance(done);
+        return done;
+    }
+}
