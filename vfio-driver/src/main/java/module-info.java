@@ -1,7 +1,18 @@
 /**
- * The {@code vfio} kernel module ({@code drivers/vfio/vfio.c}). Filled in by the vfio issue.
+ * The {@code vfio} kernel module ({@code drivers/vfio/vfio.c} of Linux v3.14 after "vfio: Convert
+ * control interface to misc driver"): the container fd {@code /dev/vfio/vfio} as misc device
+ * 10:196, group fds {@code /dev/vfio/<group>}, device fds, and the exports bus drivers and IOMMU
+ * backends use.
+ *
+ * @provides org.devmodel.core.module.KernelModule the module {@code vfio}, loaded when
+ *     {@code /dev/vfio/vfio} is opened ({@code char-major-10-196}) or by a module depending on it
  */
 module org.devmodel.vfio {
+    requires transitive org.devmodel.iommu;
     requires org.devmodel.misc;
-    requires org.devmodel.iommu;
+
+    exports org.devmodel.vfio;
+    exports org.devmodel.vfio.uapi;
+
+    provides org.devmodel.core.module.KernelModule with org.devmodel.vfio.internal.Vfio;
 }
