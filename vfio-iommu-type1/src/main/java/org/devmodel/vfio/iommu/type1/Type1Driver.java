@@ -31,6 +31,11 @@ final class Type1Driver implements VfioIommuDriver {
         this.pinning = new PagePinning(log);
     }
 
+    /** {@return the locked-page counts of the processes using this driver's containers} */
+    PagePinning pinning() {
+        return pinning;
+    }
+
     /** {@return {@code vfio-iommu-type1}} */
     @Override
     public String name() {

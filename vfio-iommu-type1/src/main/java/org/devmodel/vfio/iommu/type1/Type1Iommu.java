@@ -250,6 +250,11 @@ final class Type1Iommu implements VfioIommu {
 
     // ---- translation -------------------------------------------------------------------------
 
+    /** {@return the container's IOMMU domain, which its groups are attached to} */
+    IommuDomain domain() {
+        return domain;
+    }
+
     /** The domain's translation: the mapping holding the address, if it permits the access. */
     private Optional<IommuDomain.Translation> translate(long iova, DmaDirection direction) {
         synchronized (lock) {
