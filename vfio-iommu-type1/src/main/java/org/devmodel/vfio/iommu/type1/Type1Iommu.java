@@ -309,6 +309,13 @@ final class Type1Iommu implements VfioIommu {
         }
     }
 
+    /** {@return how many mappings the container holds} */
+    int mappingCount() {
+        synchronized (lock) {
+            return dmaList.size();
+        }
+    }
+
     /** {@return the mappings as text, by IOVA, for tests and debugging} */
     List<String> mappings() {
         synchronized (lock) {
