@@ -25,10 +25,10 @@ final class Type1Fixture implements AutoCloseable {
     final Type1Iommu type1;
     private final Bus bus;
 
-    private Type1Fixture(Kernel kernel, boolean allowUnsafeInterrupts) throws KernelException {
+    private Type1Fixture(Kernel kernel) throws KernelException {
         this.kernel = kernel;
         this.iommu = kernel.subsystem(Iommu.class).orElseThrow();
-        this.driver = new Type1Driver(iommu, kernel.log(), new Parameters(allowUnsafeInterrupts));
+        this.driver = new Type1Driver(iommu, kernel.log(), new DefaultParameters());
         this.bus = kernel.devices().busRegister("type1test", BusMatcher.NONE);
         iommu.watchBus(bus);
         this.type1 = (Type1Iommu) driver.open(VFIO_TYPE1_IOMMU);
@@ -36,7 +36,7 @@ final class Type1Fixture implements AutoCloseable {
 
     /** {@return a fixture on a default kernel} */
     static Type1Fixture boot() throws KernelException {
-        return new Type1Fixture(Kernel.boot(), false);
+        return new Type1Fixture(Kernel.boot());
     }
 
     /** {@return a user of the container's state, in a new process} @param credentials its credentials */
@@ -62,8 +62,8 @@ final class Type1Fixture implements AutoCloseable {
         kernel.close();
     }
 
-    /** The module's parameters as {@code modprobe} would set them. */
-    private record Parameters(boolean allowUnsafeInterrupts) implements ModuleParameters {
+    /** The module's parameters as a plain {@code modprobe} leaves them: every bool N. */
+    private static final class DefaultParameters implements ModuleParameters {
         @Override
         public boolean bool(String name) {
             return "Y".equals(all().get(name));
@@ -81,8 +81,7 @@ final class Type1Fixture implements AutoCloseable {
 
         @Override
         public Map<String, String> all() {
-            return Map.of(Type1Driver.ALLOW_UNSAFE_INTERRUPTS, allowUnsafeInterrupts ? "Y" : "N",
-                    "disable_hugepages", "N");
+            return Map.of(Type1Driver.ALLOW_UNSAFE_INTERRUPTS, "N", "disable_hugepages", "N");
         }
     }
 }
