@@ -44,9 +44,20 @@ public final class LoaderTarget implements ModuleUnderTest {
             options.modulesDirectory(modulesDirectory);
         }
         Kernel kernel = Kernel.boot(options.build());
-        // dependencies load before any baseline snapshot: their state is no leak of the module under test
-        for (String dependency : dependencies(kernel)) {
-            kernel.modules().modprobe(dependency, Map.of());
+        try {
+            // dependencies load before any baseline snapshot: their state is no leak of the module under test
+            for (String dependency : dependencies(kernel)) {
+                kernel.modules().modprobe(dependency, Map.of());
+            }
+            // a dependency's init may ask for this module without waiting (vfio asks for type1): let that
+            // load finish, then unload it, so every case starts with the module not loaded
+            kernel.settle();
+            if (kernel.modules().find(name).isPresent()) {
+                unload(kernel);
+            }
+        } catch (KernelException | RuntimeException e) {
+            kernel.close();
+            throw e;
         }
         return kernel;
     }
