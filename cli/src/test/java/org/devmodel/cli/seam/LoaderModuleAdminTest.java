@@ -107,5 +107,10 @@ class LoaderModuleAdminTest {
         public Optional<String> ioctlDescriptions(String module) {
             return Optional.empty();
         }
+
+        @Override
+        public Optional<Module> code(String name) {
+            return Optional.empty();
+        }
     }
 }

@@ -53,6 +53,14 @@ public interface ModuleLoader {
     /** {@return a loaded module by name} @param name the module name, in either spelling */
     Optional<LoadedModule> find(String name);
 
+    /**
+     * {@return the JPMS module holding a loaded module's code: for a module from the modules directory,
+     * the one module of its own layer, which rmmod drops so its class loader can be collected}
+     *
+     * @param name the module name, in either spelling
+     */
+    Optional<Module> code(String name);
+
     /** {@return the names of every module in the index, in index order} */
     List<String> indexed();
 

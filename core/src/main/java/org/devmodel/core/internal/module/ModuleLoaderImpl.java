@@ -325,6 +325,11 @@ public final class ModuleLoaderImpl implements ModuleLoader, ModuleGlue, AutoClo
     }
 
     @Override
+    public Optional<Module> code(String name) {
+        return Optional.ofNullable(modules.get(ModuleNames.normalise(name))).map(LiveModule::code);
+    }
+
+    @Override
     public List<String> indexed() {
         return index.entries().stream().map(IndexEntry::name).toList();
     }
