@@ -1,5 +1,8 @@
 package org.devmodel.pci.internal;
 
+import static org.devmodel.pci.ConfigBytes.get;
+import static org.devmodel.pci.ConfigBytes.put;
+
 import java.util.List;
 import org.devmodel.pci.ConfigSpace;
 import org.devmodel.pci.PciRegs;
@@ -102,17 +105,5 @@ final class ConfigSpaceImpl implements ConfigSpace {
         }
     }
 
-    private static int get(byte[] array, int offset, int size) {
-        int value = 0;
-        for (int i = size - 1; i >= 0; i--) {
-            value = value << 8 | array[offset + i] & 0xff;
-        }
-        return value;
-    }
 
-    private static void put(byte[] array, int offset, int size, int value) {
-        for (int i = 0; i < size; i++) {
-            array[offset + i] = (byte) (value >>> (8 * i));
-        }
-    }
 }

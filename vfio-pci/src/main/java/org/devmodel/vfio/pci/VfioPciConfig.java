@@ -1,5 +1,8 @@
 package org.devmodel.vfio.pci;
 
+import static org.devmodel.pci.ConfigBytes.get;
+import static org.devmodel.pci.ConfigBytes.put;
+
 import java.util.Arrays;
 import java.util.OptionalInt;
 import org.devmodel.core.Errno;
@@ -289,17 +292,5 @@ final class VfioPciConfig {
         return size == 4 ? -1 : (1 << 8 * size) - 1;
     }
 
-    private static int get(byte[] array, int offset, int size) {
-        int value = 0;
-        for (int i = size - 1; i >= 0; i--) {
-            value = value << 8 | array[offset + i] & 0xff;
-        }
-        return value;
-    }
 
-    private static void put(byte[] array, int offset, int size, int value) {
-        for (int i = 0; i < size; i++) {
-            array[offset + i] = (byte) (value >>> 8 * i);
-        }
-    }
 }
