@@ -14,6 +14,7 @@ open module org.devmodel.it {
     requires org.devmodel.fixture.buggy;
     requires org.devmodel.fixture.miscdev;
     requires org.devmodel.vfio;
+    requires org.devmodel.iommu;
     requires org.devmodel.testkit;
     // on the module path with the testkit's JUnit API, so JUnit is never split (see it/pom.xml)
     requires org.junit.jupiter.engine;

@@ -118,6 +118,11 @@ class VfioEndToEndTest {
     @Test
     void edusDmaRoundTripLandsInTheProcessWithItsInterruptOnAnEventfd() throws Exception {
         openDevice();
+        dmaRoundTrip();
+    }
+
+    /** Identification and liveness through BAR0, then RAM to edu's buffer and back to IOVA 0x10800. */
+    private void dmaRoundTrip() throws Exception {
         assertThat(user.pread(device, 4, BAR0 + IDENT)).as("identification").isEqualTo(0x010000edL);
         long bar0 = user.task.syscalls().mmap(1 << 20, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_SHARED, device, BAR0);
         user.task.memory().store(bar0 + LIVENESS, 4, 0x12345678);
@@ -158,20 +163,18 @@ class VfioEndToEndTest {
     @Test
     void everythingUnloadsAndEveryClassLoaderIsCollected() throws Exception {
         openDevice();
+        dmaRoundTrip();
         int hello = user.task.syscalls().open("/dev/hello", OpenFlags.O_RDWR);
         List<WeakReference<ClassLoader>> loaders = new ArrayList<>();
         for (String module : List.of("vfio", "vfio_iommu_type1", "vfio_pci", "hello")) {
             loaders.add(new WeakReference<>(kernel.modules().code(module).orElseThrow().getClassLoader()));
         }
-        for (int fd : List.of(device, group, container, hello)) {
-            user.task.syscalls().close(fd);
-        }
+        kernel.exit(user.task);
         for (String module : List.of("hello", "vfio_pci", "vfio_iommu_type1", "vfio")) {
             kernel.modules().rmmod(module);
         }
         assertThat(kernel.modules().loaded()).isEmpty();
         assertThat(kernel.vfs().exists("/dev/vfio/3")).isFalse();
-        kernel.exit(user.task);
 
         for (int round = 0; round < 50 && loaders.stream().anyMatch(l -> l.get() != null); round++) {
             System.gc();
