@@ -59,8 +59,7 @@ class ScenarioFilesTest {
             Kernel kernel = Kernel.boot();
             FixtureDriver.install(kernel);
             Backend production = Seams.connect(kernel);
-            return new Backend(kernel, FixtureDriver.ioctls(), production.modules(), production.pci(),
-                    production.eventFds());
+            return new Backend(kernel, FixtureDriver.ioctls(), production.modules(), production.pci());
         }
     }
 
