@@ -93,6 +93,13 @@ class MainTest {
     }
 
     @Test
+    void aModulesDirectoryThatIsNotThereIsABootErrorWithStatusTwo() {
+        Result r = run("", "--modules", "no-such-dir", "lsmod");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("devmodel: cannot boot the kernel: depmod: cannot list no-such-dir\n");
+    }
+
+    @Test
     void theCommandLineOptionReachesTheKernel() {
         Result r = run("", "--cmdline", "quiet=1", "dmesg");
         assertThat(r.out()).contains("Command line: quiet=1\n");
