@@ -1,11 +1,15 @@
 package org.devmodel.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.devmodel.cli.run.ScriptRunner;
 import org.devmodel.cli.seam.Backend;
 import org.devmodel.core.KernelException;
 
-/** Boots a kernel for a command, runs it there, and tears both down; a kernel that cannot boot is exit status 2. */
+/**
+ * Boots a kernel for a command, runs it there, and tears both down; a kernel that cannot boot (a
+ * platform file or modules directory that cannot be read, a subsystem that fails) is exit status 2.
+ */
 final class Sessions {
     private Sessions() {
     }
@@ -22,7 +26,7 @@ final class Sessions {
         try (Backend backend = top.boot(); ScriptRunner runner = new ScriptRunner(backend, file,
                 top.terminal().out(), top.terminal().err())) {
             return action.run(runner);
-        } catch (KernelException | IOException | IllegalArgumentException e) {
+        } catch (KernelException | IOException | UncheckedIOException | IllegalArgumentException e) {
             top.terminal().err().println("devmodel: cannot boot the kernel: " + e.getMessage());
             return ScriptRunner.WRONG;
         }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.devmodel.cli.script.AdminVerb;
 import org.devmodel.cli.script.Command;
 import org.devmodel.cli.script.Position;
 import org.devmodel.cli.script.ScriptException;
@@ -30,10 +31,14 @@ final class AdminCommands {
      * @param admin the command
      * @param at where it is written, for run-time errors
      * @return what it did
-     * @throws ScriptException when the kernel lacks the part the command needs
+     * @throws ScriptException when the kernel lacks the part the command needs, or the command would
+     *     wait for this same process
      */
     Outcome run(Command.Admin admin, Position at) throws ScriptException {
         List<String> args = admin.arguments();
+        if (admin.verb() == AdminVerb.BIND || admin.verb() == AdminVerb.UNBIND) {
+            unbindable(admin, at);
+        }
         try {
             return switch (admin.verb()) {
                 case MODPROBE -> modprobe(args);
@@ -52,6 +57,19 @@ final class AdminCommands {
             return new Outcome(Optional.of(e.errno()), -1, Optional.empty(), "", e.getMessage() + "\n");
         } catch (NotAvailableException e) {
             throw new ScriptException(at, e.getMessage());
+        }
+    }
+
+    /**
+     * {@code bind} and {@code unbind} first unbind the function from its driver; a VFIO bus driver
+     * then waits until every file of the device is released, which this process would never do.
+     */
+    private void unbindable(Command.Admin admin, Position at) throws ScriptException {
+        String bdf = admin.arguments().get(0);
+        Optional<String> holder = session.deviceFiles().holder(bdf);
+        if (holder.isPresent()) {
+            throw new ScriptException(at, admin.verb().word() + " " + bdf + " would wait forever: its VFIO device is"
+                    + " still open in this process (" + holder.get() + ")");
         }
     }
 

@@ -8,8 +8,8 @@ import org.devmodel.cli.script.FileOffset;
 import org.devmodel.cli.script.Numbers;
 import org.devmodel.cli.script.Position;
 import org.devmodel.cli.script.ScriptException;
-import org.devmodel.cli.seam.NotAvailableException;
 import org.devmodel.core.KernelException;
+import org.devmodel.core.fs.EventFdFlags;
 import org.devmodel.core.fs.OpenFlags;
 import org.devmodel.core.mem.AddressSpace;
 import org.devmodel.core.proc.Credentials;
@@ -105,6 +105,7 @@ final class ProcessCommands {
         try {
             long address = syscalls().mmap(mmap.length(), PROT_RW, flags, fd, offset);
             session.bindings().bindBuffer(mmap.buffer(), address);
+            session.deviceFiles().mapped(fd);
             return Outcome.success(address, Trace.call("mmap", args, Trace.pointer(address)));
         } catch (KernelException e) {
             // MAP_FAILED: a later use of the buffer faults, as it would in a program that ignored the error.
@@ -166,27 +167,25 @@ final class ProcessCommands {
         return value;
     }
 
-    Outcome eventfd(Command.Eventfd eventfd, Position at) throws ScriptException {
+    Outcome eventfd(Command.Eventfd eventfd) {
         List<String> args = List.of("0", describeEventfdFlags(eventfd.flags()));
         try {
-            int fd = session.backend().eventFds().eventfd2(session.task(), eventfd.flags());
+            int fd = syscalls().eventfd(0, eventfd.flags());
             session.bindings().bindFd(eventfd.fd(), fd);
             return Outcome.success(fd, Trace.call("eventfd2", args, Integer.toString(fd)));
         } catch (KernelException e) {
             session.bindings().bindFd(eventfd.fd(), -1);
             return Outcome.failure(e.errno(), Trace.call("eventfd2", args, Trace.failed(e.errno())));
-        } catch (NotAvailableException e) {
-            throw new ScriptException(at, e.getMessage());
         }
     }
 
-    /** EFD_NONBLOCK and EFD_CLOEXEC share O_NONBLOCK's and O_CLOEXEC's values, as in Linux. */
+    /** eventfd2's flags as strace names them. */
     private static String describeEventfdFlags(int flags) {
         List<String> names = new ArrayList<>();
-        if ((flags & OpenFlags.O_NONBLOCK) != 0) {
+        if ((flags & EventFdFlags.EFD_NONBLOCK) != 0) {
             names.add("EFD_NONBLOCK");
         }
-        if ((flags & OpenFlags.O_CLOEXEC) != 0) {
+        if ((flags & EventFdFlags.EFD_CLOEXEC) != 0) {
             names.add("EFD_CLOEXEC");
         }
         return names.isEmpty() ? "0" : String.join("|", names);

@@ -181,7 +181,7 @@ public final class ScriptRunner implements AutoCloseable {
         } else if (command instanceof Command.Peek peek) {
             return processes.peek(peek);
         } else if (command instanceof Command.Eventfd eventfd) {
-            return processes.eventfd(eventfd, at);
+            return processes.eventfd(eventfd);
         } else if (command instanceof Command.User user) {
             return processes.user(user);
         } else if (command instanceof Command.Ulimit ulimit) {

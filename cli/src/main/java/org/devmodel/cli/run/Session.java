@@ -21,6 +21,7 @@ final class Session implements AutoCloseable {
     private final Task task;
     private final Bindings bindings = new Bindings();
     private final Scratch scratch;
+    private final DeviceFiles deviceFiles;
 
     /**
      * Starts the process.
@@ -32,6 +33,7 @@ final class Session implements AutoCloseable {
         this.backend = backend;
         this.task = backend.kernel().spawn(Credentials.ROOT);
         this.scratch = new Scratch(task.memory());
+        this.deviceFiles = new DeviceFiles(backend.kernel(), task);
     }
 
     Backend backend() {
@@ -52,6 +54,10 @@ final class Session implements AutoCloseable {
 
     Scratch scratch() {
         return scratch;
+    }
+
+    DeviceFiles deviceFiles() {
+        return deviceFiles;
     }
 
     /**

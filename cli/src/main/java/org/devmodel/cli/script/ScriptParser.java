@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.devmodel.core.Errno;
+import org.devmodel.core.fs.EventFdFlags;
 import org.devmodel.core.fs.OpenFlags;
 import org.devmodel.core.mem.IoctlTable;
 
@@ -21,9 +22,9 @@ public final class ScriptParser {
             "O_RDONLY", (long) OpenFlags.O_RDONLY, "O_WRONLY", (long) OpenFlags.O_WRONLY,
             "O_RDWR", (long) OpenFlags.O_RDWR, "O_NONBLOCK", (long) OpenFlags.O_NONBLOCK,
             "O_CLOEXEC", (long) OpenFlags.O_CLOEXEC);
-    /** eventfd2's flags: EFD_NONBLOCK is O_NONBLOCK and EFD_CLOEXEC is O_CLOEXEC, as in Linux. */
+    /** eventfd2's flags, core's values. */
     private static final Map<String, Long> EVENTFD_FLAGS = Map.of(
-            "EFD_NONBLOCK", (long) OpenFlags.O_NONBLOCK, "EFD_CLOEXEC", (long) OpenFlags.O_CLOEXEC);
+            "EFD_NONBLOCK", (long) EventFdFlags.EFD_NONBLOCK, "EFD_CLOEXEC", (long) EventFdFlags.EFD_CLOEXEC);
 
     private final IoctlParser ioctls;
 

@@ -11,9 +11,8 @@ import org.devmodel.core.mem.IoctlTable;
  * @param ioctls the ioctl descriptions script names are resolved against
  * @param modules the module commands
  * @param pci the PCI binding commands
- * @param eventFds eventfd2
  */
-public record Backend(Kernel kernel, IoctlTable ioctls, ModuleAdmin modules, PciAdmin pci, EventFds eventFds)
+public record Backend(Kernel kernel, IoctlTable ioctls, ModuleAdmin modules, PciAdmin pci)
         implements AutoCloseable {
     /** Checks the parts are present. */
     public Backend {
@@ -21,7 +20,6 @@ public record Backend(Kernel kernel, IoctlTable ioctls, ModuleAdmin modules, Pci
         Objects.requireNonNull(ioctls, "ioctls");
         Objects.requireNonNull(modules, "modules");
         Objects.requireNonNull(pci, "pci");
-        Objects.requireNonNull(eventFds, "eventFds");
     }
 
     @Override

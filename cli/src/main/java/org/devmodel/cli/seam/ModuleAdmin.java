@@ -11,32 +11,25 @@ public interface ModuleAdmin {
      * @param module a module name or alias
      * @param parameters parameter values
      * @throws AdminException with kmod's message
-     * @throws NotAvailableException when this kernel has no module loader
      */
-    void modprobe(String module, Map<String, String> parameters) throws AdminException, NotAvailableException;
+    void modprobe(String module, Map<String, String> parameters) throws AdminException;
 
     /**
      * {@code rmmod MODULE}; prints nothing on success.
      *
      * @param module the module name
      * @throws AdminException with kmod's message, e.g. "rmmod: ERROR: Module vfio is in use"
-     * @throws NotAvailableException when this kernel has no module loader
      */
-    void rmmod(String module) throws AdminException, NotAvailableException;
+    void rmmod(String module) throws AdminException;
 
-    /**
-     * {@return {@code lsmod}'s output}
-     *
-     * @throws NotAvailableException when this kernel has no module loader
-     */
-    String lsmod() throws NotAvailableException;
+    /** {@return {@code lsmod}'s output} */
+    String lsmod();
 
     /**
      * {@return {@code modinfo MODULE}'s output}
      *
      * @param module a module name or alias
      * @throws AdminException with kmod's message
-     * @throws NotAvailableException when this kernel has no module loader
      */
-    String modinfo(String module) throws AdminException, NotAvailableException;
+    String modinfo(String module) throws AdminException;
 }

@@ -13,8 +13,7 @@ public interface PciAdmin {
      * @param bdf the function, e.g. {@code 0000:00:03.0}
      * @param driver the driver's name
      * @throws AdminException with the errno of the failing write
-     * @throws NotAvailableException when this kernel has no PCI bus, or the unbind would wait for
-     *     this same process
+     * @throws NotAvailableException when this kernel has no PCI bus
      */
     void bind(String bdf, String driver) throws AdminException, NotAvailableException;
 
@@ -23,8 +22,7 @@ public interface PciAdmin {
      *
      * @param bdf the function
      * @throws AdminException with the errno of the failing write
-     * @throws NotAvailableException when this kernel has no PCI bus, or the driver would wait for
-     *     this same process to close the device's fds
+     * @throws NotAvailableException when this kernel has no PCI bus
      */
     void unbind(String bdf) throws AdminException, NotAvailableException;
 

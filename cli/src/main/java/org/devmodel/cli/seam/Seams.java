@@ -28,8 +28,7 @@ public final class Seams {
     public static Backend connect(Kernel kernel) throws IOException {
         PciAdmin pci = kernel.subsystem(Pci.class).<PciAdmin>map(SysfsPciAdmin::new)
                 .orElseGet(Unavailable::pciAdmin);
-        return new Backend(kernel, ioctlTable(kernel.modules()), new LoaderModuleAdmin(kernel.modules()), pci,
-                Unavailable.eventFds());
+        return new Backend(kernel, ioctlTable(kernel.modules()), new LoaderModuleAdmin(kernel.modules()), pci);
     }
 
     /**

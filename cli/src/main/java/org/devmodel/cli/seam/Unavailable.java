@@ -1,8 +1,5 @@
 package org.devmodel.cli.seam;
 
-import java.util.Map;
-import org.devmodel.core.proc.Task;
-
 /** Stand-ins for parts this kernel does not have yet: each call fails with a message naming the command. */
 final class Unavailable {
     private Unavailable() {
@@ -29,13 +26,6 @@ final class Unavailable {
             private NotAvailableException missing(String command) {
                 return new NotAvailableException(command + ": this kernel has no PCI bus yet");
             }
-        };
-    }
-
-    /** {@return an eventfd2 that fails: the kernel has no eventfd} */
-    static EventFds eventFds() {
-        return (Task task, int flags) -> {
-            throw new NotAvailableException("eventfd: this kernel has no eventfd yet");
         };
     }
 }

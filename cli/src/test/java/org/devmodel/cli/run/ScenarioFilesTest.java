@@ -16,16 +16,27 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs every {@code src/test/resources/scenarios/*.scn} on a fresh kernel with the fixture driver
- * and compares exit status, stdout and stderr with {@code NAME.expected}, written from the contract
- * of the scenario language: a {@code status: N} line, then {@code stdout:} and {@code stderr:}
- * sections holding the exact lines.
+ * Runs every {@code src/test/resources/scenarios/*.scn} on a fresh kernel with the fixture driver,
+ * and every {@code src/test/resources/vfio/*.scn} on a fresh kernel of the default platform (QEMU's
+ * edu device at {@code 0000:00:03.0}, every devmodel module in the index), and compares exit
+ * status, stdout and stderr with {@code NAME.expected}, written from the contract of the scenario
+ * language and the kernel's facts: a {@code status: N} line, then {@code stdout:} and
+ * {@code stderr:} sections holding the exact lines.
  */
 class ScenarioFilesTest {
     private static final Path SCENARIOS = Path.of("src/test/resources/scenarios");
+    private static final Path VFIO = Path.of("src/test/resources/vfio");
 
     static Stream<String> scenarios() throws IOException {
-        try (Stream<Path> files = Files.list(SCENARIOS)) {
+        return names(SCENARIOS);
+    }
+
+    static Stream<String> vfioScenarios() throws IOException {
+        return names(VFIO);
+    }
+
+    private static Stream<String> names(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
             return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".scn")).sorted().toList().stream();
         }
     }
@@ -33,8 +44,18 @@ class ScenarioFilesTest {
     @ParameterizedTest
     @MethodSource("scenarios")
     void printsExactlyWhatTheContractSays(String name) throws Exception {
-        Expected expected = Expected.read(SCENARIOS.resolve(name.replace(".scn", ".expected")));
-        Run run = Run.of(name, Files.readString(SCENARIOS.resolve(name)));
+        check(SCENARIOS, name, Run.fixtureBackend());
+    }
+
+    @ParameterizedTest
+    @MethodSource("vfioScenarios")
+    void printsExactlyWhatTheKernelDoesOnTheDefaultPlatform(String name) throws Exception {
+        check(VFIO, name, Seams.connect(Kernel.boot()));
+    }
+
+    private static void check(Path dir, String name, Backend backend) throws Exception {
+        Expected expected = Expected.read(dir.resolve(name.replace(".scn", ".expected")));
+        Run run = Run.of(backend, name, Files.readString(dir.resolve(name)));
         assertThat(run.stdout()).as("stdout of %s", name).isEqualTo(expected.stdout());
         assertThat(run.stderr()).as("stderr of %s", name).isEqualTo(expected.stderr());
         assertThat(run.status()).as("exit status of %s", name).isEqualTo(expected.status());
@@ -42,10 +63,11 @@ class ScenarioFilesTest {
 
     /** What a script did. */
     record Run(int status, String stdout, String stderr) {
-        static Run of(String file, String text) throws Exception {
+        /** Runs a script on a backend, then closes the backend. */
+        static Run of(Backend booted, String file, String text) throws Exception {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            try (Backend backend = fixtureBackend();
+            try (Backend backend = booted;
                     PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                     PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
                     ScriptRunner runner = new ScriptRunner(backend, file, o, e)) {
@@ -55,12 +77,11 @@ class ScenarioFilesTest {
         }
 
         /** The production seams on a kernel with the fixture driver, names resolved against its table. */
-        private static Backend fixtureBackend() throws Exception {
+        static Backend fixtureBackend() throws Exception {
             Kernel kernel = Kernel.boot();
             FixtureDriver.install(kernel);
             Backend production = Seams.connect(kernel);
-            return new Backend(kernel, FixtureDriver.ioctls(), production.modules(), production.pci(),
-                    production.eventFds());
+            return new Backend(kernel, FixtureDriver.ioctls(), production.modules(), production.pci());
         }
     }
 
