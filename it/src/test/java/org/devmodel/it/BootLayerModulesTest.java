@@ -113,13 +113,18 @@ class BootLayerModulesTest {
     @Test
     void parametersShowInSysfsAndModinfo() throws Exception {
         try (Kernel kernel = Kernel.boot(Fixtures.boot(CHARDEV))) {
-            assertThat(kernel.modules().modinfo(CHARDEV)).contains(
-                    "filename:       /lib/modules/3.14.0-devmodel/boot/org.devmodel.fixture.chardev\n",
-                    "alias:          char-major-240-0\n",
-                    "alias:          devname:fixture0\n",
-                    "license:        GPL v2\n",
-                    "parm:           debug:Log every open (bool)\n",
-                    "parm:           greeting:What init logs (charp)\n");
+            assertThat(kernel.modules().modinfo(CHARDEV)).isEqualTo(
+                    "filename:       /lib/modules/3.14.0-devmodel/boot/org.devmodel.fixture.chardev\n"
+                    + "alias:          char-major-240-0\n"
+                    + "alias:          devname:fixture0\n"
+                    + "version:        1.0\n"
+                    + "license:        GPL v2\n"
+                    + "description:    Fixture char driver on major 240\n"
+                    + "author:         devmodel\n"
+                    + "depends:        \n"
+                    + "parm:           debug:Log every open (bool)\n"
+                    + "parm:           greeting:What init logs (charp)\n"
+                    + "parm:           leak_region:Keep the char region at exit, a bug the loader must report (bool)\n");
             assertThat(errnoOf(() -> kernel.modules().modprobe(CHARDEV, Map.of("nope", "1")))).isEqualTo(Errno.EINVAL);
             assertThat(errnoOf(() -> kernel.modules().modprobe(CHARDEV, Map.of("debug", "maybe")))).isEqualTo(Errno.EINVAL);
             kernel.modules().modprobe(CHARDEV, Map.of("debug", "1", "greeting", "hi"));

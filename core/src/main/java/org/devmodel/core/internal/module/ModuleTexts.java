@@ -43,7 +43,9 @@ final class ModuleTexts {
     }
 
     /**
-     * {@return {@code modinfo}: one {@code %-16s%s} line per field}
+     * {@return {@code modinfo}: one {@code %-16s%s} line per field, in kmod's order for a v3.14
+     * module: filename, the aliases, version, license, description, author, softdep, depends, then a
+     * {@code parm:} line per parameter (modpost of that era wrote no {@code name=} field)}
      *
      * @param entry the module
      * @param dependencies the modules it depends on
@@ -52,11 +54,11 @@ final class ModuleTexts {
         ModInfo info = entry.info();
         StringBuilder text = new StringBuilder();
         field(text, "filename", "/lib/modules/" + Kernel.RELEASE + "/" + entry.path());
+        info.aliases().forEach(a -> field(text, "alias", a));
         field(text, "version", info.version());
         field(text, "license", info.license());
         field(text, "description", info.description());
         field(text, "author", info.author());
-        info.aliases().forEach(a -> field(text, "alias", a));
         if (!info.softdepPre().isEmpty() || !info.softdepPost().isEmpty()) {
             String pre = info.softdepPre().isEmpty() ? "" : "pre: " + String.join(" ", info.softdepPre());
             String post = info.softdepPost().isEmpty() ? "" : "post: " + String.join(" ", info.softdepPost());
@@ -64,7 +66,6 @@ final class ModuleTexts {
         }
         text.append(String.format("%-16s%s\n", "depends:",
                 dependencies.stream().map(IndexEntry::name).collect(Collectors.joining(","))));
-        field(text, "name", info.name());
         info.parameters().forEach(p -> field(text, "parm",
                 p.name() + ":" + p.description() + " (" + p.type().modinfoName() + ")"));
         return text.toString();
