@@ -44,7 +44,8 @@ public interface Task {
 
     /**
      * {@code get_unused_fd_flags} + {@code fd_install}: gives an open file the lowest free fd. The fd
-     * table takes over the caller's reference.
+     * table takes over the caller's reference; when no fd is free the reference is dropped instead
+     * ({@code fput}), so the file is released as the kernel releases it.
      *
      * @param file the file
      * @return the fd

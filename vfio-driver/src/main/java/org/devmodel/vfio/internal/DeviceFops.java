@@ -33,7 +33,7 @@ final class DeviceFops implements FileOperations {
      *
      * @param device the device of the fd
      */
-    void releaseDevice(VfioDevice<?> device) {
+    private void releaseDevice(VfioDevice<?> device) {
         device.release();
         device.group().tryDissolveContainer();
         vfio.devicePut(device);

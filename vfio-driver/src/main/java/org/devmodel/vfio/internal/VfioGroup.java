@@ -264,16 +264,8 @@ final class VfioGroup implements GroupListener {
         if (containerUsers.get() == 0 || c == null || c.driver().isEmpty() || !viable()) {
             throw new KernelException(Errno.EINVAL, "vfio: group " + iommuGroup.id() + " not ready for device fds");
         }
-        OpenFile file = openDeviceFile(name);
-        try {
-            return current.fdInstall(file);
-        } catch (KernelException e) {
-            // Core offers no fput: disarm the file so its release, if it ever comes, does nothing.
-            VfioDevice<?> device = file.privateData(VfioDevice.class);
-            file.setPrivateData(null);
-            vfio.deviceFops().releaseDevice(device);
-            throw e;
-        }
+        // on EMFILE the file is put, and its release undoes what openDeviceFile took
+        return current.fdInstall(openDeviceFile(name));
     }
 
     /** Opens the device and its anonymous file; takes the device reference and the container user. */

@@ -83,7 +83,12 @@ public final class TaskImpl implements Task {
         if (!(file instanceof OpenFileImpl impl)) {
             throw new IllegalArgumentException("not a kernel file: " + file);
         }
-        return fds.install(impl);
+        try {
+            return fds.install(impl);
+        } catch (KernelException e) {
+            impl.put();
+            throw e;
+        }
     }
 
     @Override

@@ -171,6 +171,24 @@ class FdAllocationTest {
     }
 
     @Test
+    void anAnonymousFileWithNoFreeFdIsReleasedAsFputWould() throws Exception {
+        for (int fd = 3; fd < FdTable.MAX_FDS; fd++) {
+            sys.open("/proc/devices", OpenFlags.O_RDONLY);
+        }
+        List<String> anonReleased = new ArrayList<>();
+        OpenFile anon = kernel.vfs().openAnonymous("[test]", new FileOperations() {
+            @Override
+            public void release(Inode inode, OpenFile file) {
+                anonReleased.add(file.path());
+            }
+        }, null, OpenFlags.O_RDWR);
+
+        assertThat(errnoOf(() -> task.fdInstall(anon))).isEqualTo(Errno.EMFILE);
+        assertThat(anonReleased).containsExactly("anon_inode:[test]");
+        assertThat(kernel.snapshot().section("open files")).noneMatch(f -> f.startsWith("anon_inode:"));
+    }
+
+    @Test
     void aFailedOpenGivesItsFdBack() throws Exception {
         assertThat(errnoOf(() -> sys.open("/dev/missing", OpenFlags.O_RDWR))).isEqualTo(Errno.ENOENT);
 
