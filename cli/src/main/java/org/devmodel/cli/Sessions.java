@@ -35,7 +35,11 @@ final class Sessions {
     /** Work done with a runner. */
     @FunctionalInterface
     interface RunnerAction {
-        /** {@return the exit status} @param runner the runner */
+        /**
+         * {@return the exit status}
+         *
+         * @param runner the runner
+         */
         int run(ScriptRunner runner);
     }
 }

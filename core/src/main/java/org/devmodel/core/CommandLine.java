@@ -38,7 +38,11 @@ public final class CommandLine {
         return new CommandLine(trimmed, Collections.unmodifiableMap(words));
     }
 
-    /** {@return the value of a parameter, if given} @param key the parameter name */
+    /**
+     * {@return the value of a parameter, if given}
+     *
+     * @param key the parameter name
+     */
     public Optional<String> get(String key) {
         return Optional.ofNullable(words.get(key));
     }

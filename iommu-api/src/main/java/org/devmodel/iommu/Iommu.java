@@ -53,7 +53,11 @@ public interface Iommu {
      */
     void removeDevice(Device device);
 
-    /** {@return {@code iommu_group_get}: the group of a device, if it is in one} @param device the device */
+    /**
+     * {@return {@code iommu_group_get}: the group of a device, if it is in one}
+     *
+     * @param device the device
+     */
     Optional<IommuGroup> groupOf(Device device);
 
     /** {@return every group, by id} */

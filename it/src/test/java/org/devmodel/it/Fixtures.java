@@ -34,7 +34,11 @@ final class Fixtures {
         return Path.of(System.getProperty("devmodel.modules"));
     }
 
-    /** {@return options for a kernel whose index holds only some boot-layer modules} @param modules their names */
+    /**
+     * {@return options for a kernel whose index holds only some boot-layer modules}
+     *
+     * @param modules their names
+     */
     static KernelOptions boot(String... modules) {
         return KernelOptions.builder().indexedModules(List.of(modules)).build();
     }
@@ -44,7 +48,11 @@ final class Fixtures {
         return KernelOptions.builder().bootLayerModules(false).modulesDirectory(modulesDirectory()).build();
     }
 
-    /** {@return the errno a kernel call fails with} @param call the call */
+    /**
+     * {@return the errno a kernel call fails with}
+     *
+     * @param call the call
+     */
     static Errno errnoOf(ThrowingCallable call) {
         KernelException e = catchThrowableOfType(KernelException.class, call);
         assertThat(e).as("expected a KernelException").isNotNull();

@@ -23,10 +23,18 @@ public interface Pci {
     /** {@return every function, in platform order} */
     List<PciFunction> functions();
 
-    /** {@return a function by address, e.g. {@code 0000:00:03.0}} @param address the address */
+    /**
+     * {@return a function by address, e.g. {@code 0000:00:03.0}}
+     *
+     * @param address the address
+     */
     Optional<PciFunction> function(String address);
 
-    /** {@return the function a device on bus {@code pci} stands for} @param device the device */
+    /**
+     * {@return the function a device on bus {@code pci} stands for}
+     *
+     * @param device the device
+     */
     Optional<PciFunction> function(Device device);
 
     /**

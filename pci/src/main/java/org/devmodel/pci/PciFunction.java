@@ -27,7 +27,11 @@ public interface PciFunction {
     /** {@return the memory BARs it implements, by index} */
     List<PciBar> bars();
 
-    /** {@return a BAR it implements} @param index 0 to 5 */
+    /**
+     * {@return a BAR it implements}
+     *
+     * @param index 0 to 5
+     */
     Optional<PciBar> bar(int index);
 
     /** {@return the number of MSI vectors its capability offers; 0 without an MSI capability} */

@@ -14,12 +14,22 @@ final class Bindings {
     private final Map<String, Integer> fds = new HashMap<>();
     private final Map<String, Long> buffers = new HashMap<>();
 
-    /** Binds an fd name, replacing any earlier binding. @param name the name @param fd the fd, or -1 */
+    /**
+     * Binds an fd name, replacing any earlier binding.
+     *
+     * @param name the name
+     * @param fd the fd, or -1
+     */
     void bindFd(Name name, int fd) {
         fds.put(name.text(), fd);
     }
 
-    /** Binds a buffer name. @param name the name @param address the mapping's address, or -1 */
+    /**
+     * Binds a buffer name.
+     *
+     * @param name the name
+     * @param address the mapping's address, or -1
+     */
     void bindBuffer(Name name, long address) {
         buffers.put(name.text(), address);
     }

@@ -8,7 +8,11 @@ final class FileModes {
     private FileModes() {
     }
 
-    /** {@return the ten-character mode string, e.g. {@code crw-------}} @param stat the status */
+    /**
+     * {@return the ten-character mode string, e.g. {@code crw-------}}
+     *
+     * @param stat the status
+     */
     static String modeString(Stat stat) {
         int p = stat.permissions();
         return "" + stat.type().letter()
@@ -23,7 +27,11 @@ final class FileModes {
         return "" + ((bits & 4) != 0 ? 'r' : '-') + ((bits & 2) != 0 ? 'w' : '-') + execute;
     }
 
-    /** {@return a user or group name: root for 0, the number otherwise (the model has no passwd file)} @param id the id */
+    /**
+     * {@return a user or group name: root for 0, the number otherwise (the model has no passwd file)}
+     *
+     * @param id the id
+     */
     static String owner(int id) {
         return id == 0 ? "root" : Integer.toString(id);
     }
@@ -42,7 +50,11 @@ final class FileModes {
         return (stat.size() + 4095) / 4096 * 8;
     }
 
-    /** {@return GNU stat's {@code %F}: "character special file", "regular empty file", ...} @param stat the status */
+    /**
+     * {@return GNU stat's {@code %F}: "character special file", "regular empty file", ...}
+     *
+     * @param stat the status
+     */
     static String typeName(Stat stat) {
         return switch (stat.type()) {
             case REGULAR -> stat.size() == 0 ? "regular empty file" : "regular file";

@@ -28,7 +28,10 @@ final class Listing {
     private final Vfs vfs;
     private final Instant now;
 
-    /** @param vfs the file system @param now the kernel's wall time, which decides recent or old */
+    /**
+     * @param vfs the file system
+     * @param now the kernel's wall time, which decides recent or old
+     */
     Listing(Vfs vfs, Instant now) {
         this.vfs = vfs;
         this.now = now;

@@ -14,12 +14,22 @@ import org.devmodel.core.Errno;
  */
 record Outcome(Optional<Errno> errno, long value, Optional<Bytes> bytes, String stdout, String stderr) {
 
-    /** {@return a success that printed one line} @param value the result @param line the line */
+    /**
+     * {@return a success that printed one line}
+     *
+     * @param value the result
+     * @param line the line
+     */
     static Outcome success(long value, String line) {
         return new Outcome(Optional.empty(), value, Optional.empty(), line, "");
     }
 
-    /** {@return a failure that printed one line} @param errno the errno @param line the line */
+    /**
+     * {@return a failure that printed one line}
+     *
+     * @param errno the errno
+     * @param line the line
+     */
     static Outcome failure(Errno errno, String line) {
         return new Outcome(Optional.of(errno), -1, Optional.empty(), line, "");
     }
@@ -29,7 +39,11 @@ record Outcome(Optional<Errno> errno, long value, Optional<Bytes> bytes, String 
         return success(0, "");
     }
 
-    /** {@return this outcome with the bytes it read} @param read the bytes */
+    /**
+     * {@return this outcome with the bytes it read}
+     *
+     * @param read the bytes
+     */
     Outcome withBytes(byte[] read) {
         return new Outcome(errno, value, Optional.of(new Bytes(read)), stdout, stderr);
     }

@@ -18,7 +18,11 @@ final class Scratch {
 
     private long next = BASE;
 
-    /** Maps the area. @param memory the process's address space @throws KernelException if it is taken */
+    /**
+     * Maps the area.
+     *
+     * @param memory the process's address space @throws KernelException if it is taken
+     */
     Scratch(AddressSpace memory) throws KernelException {
         memory.mmapFixed(BASE, SIZE);
     }

@@ -19,7 +19,12 @@ final class StatFormat {
     private StatFormat() {
     }
 
-    /** {@return the text {@code stat PATH} prints} @param path the path as given @param stat its status */
+    /**
+     * {@return the text {@code stat PATH} prints}
+     *
+     * @param path the path as given
+     * @param stat its status
+     */
     static String format(String path, Stat stat) {
         String time = TIME.format(stat.modified());
         return "  File: " + path + "\n"

@@ -29,7 +29,11 @@ final class StructFormatter {
         this.table = table;
     }
 
-    /** {@return the struct as {@code {field=value, ...}}} @param value the struct */
+    /**
+     * {@return the struct as {@code {field=value, ...}}}
+     *
+     * @param value the struct
+     */
     String format(StructValue value) {
         StringJoiner fields = new StringJoiner(", ", "{", "}");
         for (StructField field : value.layout().fields()) {

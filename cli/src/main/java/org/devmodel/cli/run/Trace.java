@@ -11,17 +11,31 @@ final class Trace {
     private Trace() {
     }
 
-    /** {@return {@code name(args) = result}} @param name the call @param args its arguments @param result the result */
+    /**
+     * {@return {@code name(args) = result}}
+     *
+     * @param name the call
+     * @param args its arguments
+     * @param result the result
+     */
     static String call(String name, List<String> args, String result) {
         return name + "(" + String.join(", ", args) + ") = " + result + "\n";
     }
 
-    /** {@return a failed call's result: {@code -1 EBADF (Bad file descriptor)}} @param errno the errno */
+    /**
+     * {@return a failed call's result: {@code -1 EBADF (Bad file descriptor)}}
+     *
+     * @param errno the errno
+     */
     static String failed(Errno errno) {
         return "-1 " + errno.describe();
     }
 
-    /** {@return bytes as {@code strace -xx} shows them: every byte {@code \xNN}, at most 64, then {@code ...}} @param bytes the bytes */
+    /**
+     * {@return bytes as {@code strace -xx} shows them: every byte {@code \xNN}, at most 64, then {@code ...}}
+     *
+     * @param bytes the bytes
+     */
     static String bytes(byte[] bytes) {
         StringBuilder text = new StringBuilder("\"");
         for (int i = 0; i < Math.min(bytes.length, MAX_BYTES); i++) {
@@ -31,12 +45,20 @@ final class Trace {
         return bytes.length > MAX_BYTES ? text + "..." : text.toString();
     }
 
-    /** {@return a string argument quoted, with {@code "} and {@code \} escaped} @param text the string */
+    /**
+     * {@return a string argument quoted, with {@code "} and {@code \} escaped}
+     *
+     * @param text the string
+     */
     static String quote(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    /** {@return an address: {@code NULL} or hex} @param address the address */
+    /**
+     * {@return an address: {@code NULL} or hex}
+     *
+     * @param address the address
+     */
     static String pointer(long address) {
         return address == 0 ? "NULL" : "0x" + Long.toHexString(address);
     }

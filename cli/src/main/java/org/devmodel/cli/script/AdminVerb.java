@@ -57,7 +57,11 @@ public enum AdminVerb {
         return summary;
     }
 
-    /** {@return a verb by its script name} @param word the name */
+    /**
+     * {@return a verb by its script name}
+     *
+     * @param word the name
+     */
     public static Optional<AdminVerb> byWord(String word) {
         return Arrays.stream(values()).filter(v -> v.word().equals(word)).findFirst();
     }

@@ -21,7 +21,11 @@ final class Cursor {
         return index < tokens.size();
     }
 
-    /** {@return whether the next token is this word} @param word the word */
+    /**
+     * {@return whether the next token is this word}
+     *
+     * @param word the word
+     */
     boolean nextIs(String word) {
         return hasNext() && tokens.get(index).isWord(word);
     }

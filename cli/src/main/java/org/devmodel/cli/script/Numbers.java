@@ -31,7 +31,11 @@ public final class Numbers {
         }
     }
 
-    /** {@return whether a number is written in hex} @param text a number as written */
+    /**
+     * {@return whether a number is written in hex}
+     *
+     * @param text a number as written
+     */
     public static boolean isHex(String text) {
         return text.startsWith("0x") || text.startsWith("0X") || text.startsWith("-0x");
     }
@@ -46,12 +50,20 @@ public final class Numbers {
         return hex ? "0x" + Long.toHexString(value) : Long.toString(value);
     }
 
-    /** {@return a value in lower-case hex with {@code 0x}, zero as {@code 0}} @param value the value */
+    /**
+     * {@return a value in lower-case hex with {@code 0x}, zero as {@code 0}}
+     *
+     * @param value the value
+     */
     public static String hexOrZero(long value) {
         return value == 0 ? "0" : "0x" + Long.toHexString(value);
     }
 
-    /** {@return bytes as an expectation writes them: {@code x:0102}} @param bytes the bytes */
+    /**
+     * {@return bytes as an expectation writes them: {@code x:0102}}
+     *
+     * @param bytes the bytes
+     */
     public static String hexBytes(byte[] bytes) {
         return "x:" + HEX.formatHex(bytes);
     }

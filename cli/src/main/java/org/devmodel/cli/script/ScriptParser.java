@@ -28,7 +28,9 @@ public final class ScriptParser {
 
     private final IoctlParser ioctls;
 
-    /** @param table the ioctl descriptions names are resolved against */
+    /**
+     * @param table the ioctl descriptions names are resolved against
+     */
     public ScriptParser(IoctlTable table) {
         this.ioctls = new IoctlParser(table);
     }

@@ -19,7 +19,9 @@ final class Terms {
 
     private final IoctlTable table;
 
-    /** @param table where constant names are looked up */
+    /**
+     * @param table where constant names are looked up
+     */
     Terms(IoctlTable table) {
         this.table = table;
     }

@@ -19,12 +19,20 @@ public record Token(Kind kind, String text, Position position) {
         BRACES
     }
 
-    /** {@return whether this is the word {@code word}} @param word the word */
+    /**
+     * {@return whether this is the word {@code word}}
+     *
+     * @param word the word
+     */
     public boolean isWord(String word) {
         return kind == Kind.WORD && text.equals(word);
     }
 
-    /** {@return the position of a character inside this token} @param offset characters after its start */
+    /**
+     * {@return the position of a character inside this token}
+     *
+     * @param offset characters after its start
+     */
     public Position at(int offset) {
         return new Position(position.line(), position.column() + offset);
     }

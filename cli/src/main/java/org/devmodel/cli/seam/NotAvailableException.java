@@ -4,7 +4,9 @@ package org.devmodel.cli.seam;
 public final class NotAvailableException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    /** @param reason what is missing, subject first: "bind: this kernel has no PCI bus yet" */
+    /**
+     * @param reason what is missing, subject first: "bind: this kernel has no PCI bus yet"
+     */
     public NotAvailableException(String reason) {
         super(reason);
     }

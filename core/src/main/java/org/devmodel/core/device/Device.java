@@ -42,7 +42,9 @@ public interface Device {
                 .orElseThrow(() -> new IllegalStateException(name() + ": no driver data of type " + type.getName()));
     }
 
-    /** @param data {@code dev_set_drvdata}; null clears it */
+    /**
+     * @param data {@code dev_set_drvdata}; null clears it
+     */
     void setDriverData(Object data);
 
     /** {@return the sysfs {@code driver_override}: the only driver that may bind it, if set} */

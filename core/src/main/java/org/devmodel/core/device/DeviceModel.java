@@ -67,7 +67,11 @@ public interface DeviceModel {
      */
     Bus busRegister(String name, BusMatcher matcher) throws KernelException;
 
-    /** {@return a registered bus by name} @param name the bus name */
+    /**
+     * {@return a registered bus by name}
+     *
+     * @param name the bus name
+     */
     Optional<Bus> bus(String name);
 
     /**
@@ -89,7 +93,11 @@ public interface DeviceModel {
      */
     void deviceUnregister(Device device);
 
-    /** {@return the devices on a bus, in registration order} @param bus the bus */
+    /**
+     * {@return the devices on a bus, in registration order}
+     *
+     * @param bus the bus
+     */
     List<Device> busDevices(Bus bus);
 
     /**
@@ -109,7 +117,12 @@ public interface DeviceModel {
      */
     void driverUnregister(DeviceDriver driver);
 
-    /** {@return a driver registered on a bus, by name} @param bus the bus @param name the driver name */
+    /**
+     * {@return a driver registered on a bus, by name}
+     *
+     * @param bus the bus
+     * @param name the driver name
+     */
     Optional<DeviceDriver> driver(Bus bus, String name);
 
     /**

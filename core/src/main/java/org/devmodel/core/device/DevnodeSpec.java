@@ -20,7 +20,11 @@ public record DevnodeSpec(Optional<String> name, int mode) {
         }
     }
 
-    /** {@return a spec naming the node and leaving the mode} @param name the node path */
+    /**
+     * {@return a spec naming the node and leaving the mode}
+     *
+     * @param name the node path
+     */
     public static DevnodeSpec named(String name) {
         return new DevnodeSpec(Optional.of(name), 0);
     }

@@ -36,7 +36,11 @@ public interface ResourceTracker {
      */
     void release(String site, String resource, Runnable action);
 
-    /** An acquisition that may fail. @param <T> its result */
+    /**
+     * An acquisition that may fail.
+     *
+     * @param <T> its result
+     */
     @FunctionalInterface
     interface Acquisition<T> {
         /**

@@ -8,7 +8,9 @@ package org.devmodel.core.fs;
 public final class FilePosition {
     private long value;
 
-    /** @param value the starting offset */
+    /**
+     * @param value the starting offset
+     */
     public FilePosition(long value) {
         this.value = value;
     }
@@ -18,12 +20,16 @@ public final class FilePosition {
         return value;
     }
 
-    /** @param value the new offset */
+    /**
+     * @param value the new offset
+     */
     public void set(long value) {
         this.value = value;
     }
 
-    /** @param delta how far to move the offset */
+    /**
+     * @param delta how far to move the offset
+     */
     public void advance(long delta) {
         value += delta;
     }

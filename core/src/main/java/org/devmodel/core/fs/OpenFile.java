@@ -43,7 +43,9 @@ public interface OpenFile {
                 .orElseThrow(() -> new IllegalStateException("no private data of type " + type.getName()));
     }
 
-    /** @param data the driver's private data, or null to clear it */
+    /**
+     * @param data the driver's private data, or null to clear it
+     */
     void setPrivateData(Object data);
 
     /** {@return the open flags ({@code O_RDWR}, {@code O_NONBLOCK}, ...)} */

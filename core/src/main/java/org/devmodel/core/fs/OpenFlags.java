@@ -21,12 +21,20 @@ public final class OpenFlags {
     private OpenFlags() {
     }
 
-    /** {@return whether the flags allow reading} @param flags open flags */
+    /**
+     * {@return whether the flags allow reading}
+     *
+     * @param flags open flags
+     */
     public static boolean readable(int flags) {
         return (flags & O_ACCMODE) != O_WRONLY;
     }
 
-    /** {@return whether the flags allow writing} @param flags open flags */
+    /**
+     * {@return whether the flags allow writing}
+     *
+     * @param flags open flags
+     */
     public static boolean writable(int flags) {
         return (flags & O_ACCMODE) != O_RDONLY;
     }

@@ -22,7 +22,11 @@ public interface Vfs {
      */
     Stat stat(String path) throws KernelException;
 
-    /** {@return whether something exists at a path} @param path an absolute path */
+    /**
+     * {@return whether something exists at a path}
+     *
+     * @param path an absolute path
+     */
     boolean exists(String path);
 
     /**

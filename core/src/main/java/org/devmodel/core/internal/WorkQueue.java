@@ -13,7 +13,9 @@ public final class WorkQueue implements AutoCloseable {
     private final Object lock = new Object();
     private int pending;
 
-    /** @param name the worker thread's name, e.g. {@code kworker/events} */
+    /**
+     * @param name the worker thread's name, e.g. {@code kworker/events}
+     */
     public WorkQueue(String name) {
         this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, name);

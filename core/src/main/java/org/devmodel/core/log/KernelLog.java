@@ -13,22 +13,38 @@ public interface KernelLog {
      */
     void printk(LogLevel level, String text);
 
-    /** {@code pr_err}. @param text the message */
+    /**
+     * {@code pr_err}.
+     *
+     * @param text the message
+     */
     default void err(String text) {
         printk(LogLevel.ERR, text);
     }
 
-    /** {@code pr_warn}. @param text the message */
+    /**
+     * {@code pr_warn}.
+     *
+     * @param text the message
+     */
     default void warn(String text) {
         printk(LogLevel.WARNING, text);
     }
 
-    /** {@code pr_info}. @param text the message */
+    /**
+     * {@code pr_info}.
+     *
+     * @param text the message
+     */
     default void info(String text) {
         printk(LogLevel.INFO, text);
     }
 
-    /** {@code pr_debug}. @param text the message */
+    /**
+     * {@code pr_debug}.
+     *
+     * @param text the message
+     */
     default void debug(String text) {
         printk(LogLevel.DEBUG, text);
     }

@@ -23,7 +23,11 @@ public interface DriverCalls {
      */
     <T> T call(Object code, String what, DriverCall<T> call) throws KernelException;
 
-    /** A call into a driver that may fail with an errno. @param <T> its result */
+    /**
+     * A call into a driver that may fail with an errno.
+     *
+     * @param <T> its result
+     */
     @FunctionalInterface
     interface DriverCall<T> {
         /**

@@ -50,7 +50,11 @@ public interface ModuleLoader {
     /** {@return the loaded modules, newest first, as {@code lsmod} lists them} */
     List<LoadedModule> loaded();
 
-    /** {@return a loaded module by name} @param name the module name, in either spelling */
+    /**
+     * {@return a loaded module by name}
+     *
+     * @param name the module name, in either spelling
+     */
     Optional<LoadedModule> find(String name);
 
     /**

@@ -21,7 +21,11 @@ public final class Mman {
     private Mman() {
     }
 
-    /** {@return protections as strace prints them: {@code PROT_READ|PROT_WRITE}, or {@code PROT_NONE}} @param prot protections */
+    /**
+     * {@return protections as strace prints them: {@code PROT_READ|PROT_WRITE}, or {@code PROT_NONE}}
+     *
+     * @param prot protections
+     */
     public static String describeProt(int prot) {
         List<String> names = new ArrayList<>();
         if ((prot & PROT_READ) != 0) {
@@ -37,7 +41,11 @@ public final class Mman {
         return names.isEmpty() ? "PROT_NONE" : String.join("|", names);
     }
 
-    /** {@return flags as strace prints them: {@code MAP_PRIVATE|MAP_ANONYMOUS}} @param flags mmap flags */
+    /**
+     * {@return flags as strace prints them: {@code MAP_PRIVATE|MAP_ANONYMOUS}}
+     *
+     * @param flags mmap flags
+     */
     public static String describeFlags(int flags) {
         List<String> names = new ArrayList<>();
         if ((flags & MAP_SHARED) != 0) {

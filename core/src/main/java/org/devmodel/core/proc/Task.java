@@ -30,7 +30,9 @@ public interface Task {
     /** {@return {@code RLIMIT_MEMLOCK} in bytes} */
     long memlockLimit();
 
-    /** @param bytes the new {@code RLIMIT_MEMLOCK} */
+    /**
+     * @param bytes the new {@code RLIMIT_MEMLOCK}
+     */
     void setMemlockLimit(long bytes);
 
     /**

@@ -46,7 +46,11 @@ public final class KernelSnapshot {
         return new TreeMap<>(kernel);
     }
 
-    /** {@return the entries of a section, kernel-owned or userspace; empty when absent} @param section its name */
+    /**
+     * {@return the entries of a section, kernel-owned or userspace; empty when absent}
+     *
+     * @param section its name
+     */
     public List<String> section(String section) {
         return kernel.getOrDefault(section, userspace.getOrDefault(section, List.of()));
     }

@@ -18,19 +18,31 @@ final class CountingModules implements ModuleGlue {
     private final Map<Object, Integer> counts = new ConcurrentHashMap<>();
     private final Set<Object> going = ConcurrentHashMap.newKeySet();
 
-    /** {@return a counter installed in the kernel} @param kernel a kernel from {@code Kernel.boot} */
+    /**
+     * {@return a counter installed in the kernel}
+     *
+     * @param kernel a kernel from {@code Kernel.boot}
+     */
     static CountingModules installIn(Kernel kernel) {
         CountingModules modules = new CountingModules();
         ((KernelImpl) kernel).installModuleGlue(modules);
         return modules;
     }
 
-    /** {@return the references held on a driver object now} @param code the object */
+    /**
+     * {@return the references held on a driver object now}
+     *
+     * @param code the object
+     */
     int references(Object code) {
         return counts.getOrDefault(code, 0);
     }
 
-    /** Makes {@code try_module_get} on the object fail, as for a module being unloaded. @param code the object */
+    /**
+     * Makes {@code try_module_get} on the object fail, as for a module being unloaded.
+     *
+     * @param code the object
+     */
     void goingAway(Object code) {
         going.add(code);
     }

@@ -14,7 +14,9 @@ import org.devmodel.testkit.SweepCase;
 public final class SuccessCase implements SweepCase {
     private final ModuleUnderTest target;
 
-    /** @param target the module */
+    /**
+     * @param target the module
+     */
     public SuccessCase(ModuleUnderTest target) {
         this.target = target;
     }

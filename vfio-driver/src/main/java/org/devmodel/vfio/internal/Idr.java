@@ -36,12 +36,20 @@ final class Idr<T> {
         return id;
     }
 
-    /** {@return {@code idr_find}: the object of an id} @param id the id */
+    /**
+     * {@return {@code idr_find}: the object of an id}
+     *
+     * @param id the id
+     */
     Optional<T> find(int id) {
         return Optional.ofNullable(objects.get(id));
     }
 
-    /** {@code idr_remove}: frees an id. @param id the id */
+    /**
+     * {@code idr_remove}: frees an id.
+     *
+     * @param id the id
+     */
     void remove(int id) {
         used.clear(id);
         objects.remove(id);

@@ -175,7 +175,11 @@ public final class Vfio implements KernelModule, VfioRegistry {
         }
     }
 
-    /** {@code module_put(driver->ops->owner)}. @param driver a driver pinned by {@link #pinDriverFor} */
+    /**
+     * {@code module_put(driver->ops->owner)}.
+     *
+     * @param driver a driver pinned by {@link #pinDriverFor}
+     */
     void unpinDriver(VfioIommuDriver driver) {
         kernel.moduleReferences().put(driver);
     }
@@ -250,7 +254,11 @@ public final class Vfio implements KernelModule, VfioRegistry {
         group.iommuGroup().unregisterNotifier(group);
     }
 
-    /** {@code vfio_group_put}: takes group_lock, since the last put removes the group. @param group the group */
+    /**
+     * {@code vfio_group_put}: takes group_lock, since the last put removes the group.
+     *
+     * @param group the group
+     */
     void groupPut(VfioGroup group) {
         synchronized (groupLock) {
             if (group.putLocked()) {
@@ -259,7 +267,11 @@ public final class Vfio implements KernelModule, VfioRegistry {
         }
     }
 
-    /** {@code vfio_group_get}: the caller already holds a reference. @param group the group */
+    /**
+     * {@code vfio_group_get}: the caller already holds a reference.
+     *
+     * @param group the group
+     */
     void groupGet(VfioGroup group) {
         synchronized (groupLock) {
             group.getLocked();

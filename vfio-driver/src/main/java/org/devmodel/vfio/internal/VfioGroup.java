@@ -113,7 +113,11 @@ final class VfioGroup implements GroupListener {
         }
     }
 
-    /** {@return {@code vfio_dev_present}} @param dev a bus device */
+    /**
+     * {@return {@code vfio_dev_present}}
+     *
+     * @param dev a bus device
+     */
     boolean devicePresent(Device dev) {
         synchronized (deviceLock) {
             return deviceOf(dev).isPresent();
@@ -194,7 +198,11 @@ final class VfioGroup implements GroupListener {
         return Optional.ofNullable(container);
     }
 
-    /** Called by the container with its group lock held. @param container the container, or null */
+    /**
+     * Called by the container with its group lock held.
+     *
+     * @param container the container, or null
+     */
     void setContainer(VfioContainer container) {
         this.container = container;
     }

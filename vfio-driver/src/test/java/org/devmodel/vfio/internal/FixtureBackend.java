@@ -37,12 +37,20 @@ final class FixtureBackend implements VfioIommuDriver {
         return List.copyOf(calls);
     }
 
-    /** Makes {@code open} fail. @param errno the error */
+    /**
+     * Makes {@code open} fail.
+     *
+     * @param errno the error
+     */
     void failOpen(Errno errno) {
         openError = errno;
     }
 
-    /** Makes attaching one group fail with EBUSY, as an IOMMU domain already attached does. @param groupId the IOMMU group id */
+    /**
+     * Makes attaching one group fail with EBUSY, as an IOMMU domain already attached does.
+     *
+     * @param groupId the IOMMU group id
+     */
     void failAttachOf(int groupId) {
         failAttachOfGroup = groupId;
     }

@@ -29,7 +29,11 @@ final class FixtureBusDriver implements DeviceDriver, VfioDeviceOps<FixtureBusDr
     private VfioRegistry vfio;
     private Errno openError;
 
-    /** The per-device data: the device's name. @param name the device name */
+    /**
+     * The per-device data: the device's name.
+     *
+     * @param name the device name
+     */
     record State(String name) {
     }
 
@@ -54,7 +58,11 @@ final class FixtureBusDriver implements DeviceDriver, VfioDeviceOps<FixtureBusDr
         return List.copyOf(calls);
     }
 
-    /** Makes the device open fail. @param errno the error */
+    /**
+     * Makes the device open fail.
+     *
+     * @param errno the error
+     */
     void failOpen(Errno errno) {
         openError = errno;
     }

@@ -21,24 +21,41 @@ final class TestModules implements ModuleGlue {
     private final Map<String, Integer> counts = new ConcurrentHashMap<>();
     private final Set<String> going = ConcurrentHashMap.newKeySet();
 
-    /** {@return a glue installed in the kernel} @param kernel a kernel from {@code Kernel.boot} */
+    /**
+     * {@return a glue installed in the kernel}
+     *
+     * @param kernel a kernel from {@code Kernel.boot}
+     */
     static TestModules installIn(Kernel kernel) {
         TestModules modules = new TestModules();
         ((KernelImpl) kernel).installModuleGlue(modules);
         return modules;
     }
 
-    /** Makes a class's objects belong to a module. @param type the class @param module the module name */
+    /**
+     * Makes a class's objects belong to a module.
+     *
+     * @param type the class
+     * @param module the module name
+     */
     void own(Class<?> type, String module) {
         owners.put(type, module);
     }
 
-    /** {@return the references held on a module now} @param module the module name */
+    /**
+     * {@return the references held on a module now}
+     *
+     * @param module the module name
+     */
     int references(String module) {
         return counts.getOrDefault(module, 0);
     }
 
-    /** Makes {@code try_module_get} on a module fail, as while it unloads. @param module the module name */
+    /**
+     * Makes {@code try_module_get} on a module fail, as while it unloads.
+     *
+     * @param module the module name
+     */
     void goingAway(String module) {
         going.add(module);
     }

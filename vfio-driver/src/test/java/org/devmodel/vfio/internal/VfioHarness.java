@@ -66,7 +66,11 @@ final class VfioHarness implements AutoCloseable {
         return harness;
     }
 
-    /** Runs vfio's {@code init} as the module {@code vfio}. @param module a fresh instance */
+    /**
+     * Runs vfio's {@code init} as the module {@code vfio}.
+     *
+     * @param module a fresh instance
+     */
     void load(Vfio module) throws KernelException {
         vfio = module;
         as("vfio", () -> {
@@ -103,7 +107,11 @@ final class VfioHarness implements AutoCloseable {
         }
     }
 
-    /** Registers a backend from its module's {@code init}. @param backend the backend */
+    /**
+     * Registers a backend from its module's {@code init}.
+     *
+     * @param backend the backend
+     */
     void register(FixtureBackend backend) throws KernelException {
         as(BACKEND_MODULE, () -> {
             vfio.registerIommuDriver(backend);
@@ -125,14 +133,24 @@ final class VfioHarness implements AutoCloseable {
         return device;
     }
 
-    /** {@return a device in a group, bound to the fixture VFIO bus driver} @param name its name @param groupId its group */
+    /**
+     * {@return a device in a group, bound to the fixture VFIO bus driver}
+     *
+     * @param name its name
+     * @param groupId its group
+     */
     Device vfioDevice(String name, int groupId) throws KernelException {
         Device device = device(name, groupId);
         bind(device, busDriver);
         return device;
     }
 
-    /** Binds a device to a driver by {@code driver_override}. @param device the device @param driver the driver */
+    /**
+     * Binds a device to a driver by {@code driver_override}.
+     *
+     * @param device the device
+     * @param driver the driver
+     */
     void bind(Device device, DeviceDriver driver) throws KernelException {
         kernel.devices().setDriverOverride(device, driver.name());
         kernel.devices().bind(driver, device);
@@ -155,7 +173,11 @@ final class VfioHarness implements AutoCloseable {
         return kernel.spawn(Credentials.ROOT);
     }
 
-    /** {@return a page of user memory in a process} @param task the process */
+    /**
+     * {@return a page of user memory in a process}
+     *
+     * @param task the process
+     */
     static long page(Task task) throws KernelException {
         return task.syscalls().mmap(4096, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS, -1, 0);
     }

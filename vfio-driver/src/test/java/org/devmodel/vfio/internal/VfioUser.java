@@ -62,7 +62,11 @@ final class VfioUser {
     record Attached(int container, int group) {
     }
 
-    /** {@return a new container with the group opened and set in it, and {@code VFIO_SET_IOMMU(TYPE1)} done} @param groupId the group */
+    /**
+     * {@return a new container with the group opened and set in it, and {@code VFIO_SET_IOMMU(TYPE1)} done}
+     *
+     * @param groupId the group
+     */
     Attached attach(int groupId) throws KernelException {
         int container = openContainer();
         int group = openGroup(groupId);
@@ -71,12 +75,21 @@ final class VfioUser {
         return new Attached(container, group);
     }
 
-    /** {@code VFIO_GROUP_GET_STATUS} with {@code argsz = sizeof}. {@return the flags} @param groupFd the group fd */
+    /**
+     * {@code VFIO_GROUP_GET_STATUS} with {@code argsz = sizeof}. {@return the flags}
+     *
+     * @param groupFd the group fd
+     */
     long status(int groupFd) throws KernelException {
         return status(groupFd, VFIO_GROUP_STATUS.size());
     }
 
-    /** {@return the flags {@code VFIO_GROUP_GET_STATUS} answers} @param groupFd the group fd @param argsz the argsz to pass */
+    /**
+     * {@return the flags {@code VFIO_GROUP_GET_STATUS} answers}
+     *
+     * @param groupFd the group fd
+     * @param argsz the argsz to pass
+     */
     long status(int groupFd, long argsz) throws KernelException {
         StructValue.of(VFIO_GROUP_STATUS).set("argsz", argsz).set("flags", 0xdead).copyToUser(task.memory(), page);
         sys().ioctl(groupFd, VFIO_GROUP_GET_STATUS, page);

@@ -95,12 +95,20 @@ public final class VfioPci implements KernelModule, PciDriver, VfioDeviceOps<Vfi
     private VfioRegistry vfio;
     private boolean nointxmask;
 
-    /** {@return the file offset where a region starts ({@code VFIO_PCI_INDEX_TO_OFFSET})} @param index the region index */
+    /**
+     * {@return the file offset where a region starts ({@code VFIO_PCI_INDEX_TO_OFFSET})}
+     *
+     * @param index the region index
+     */
     static long indexToOffset(int index) {
         return (long) index << VFIO_PCI_OFFSET_SHIFT;
     }
 
-    /** {@return the region index of a file offset ({@code VFIO_PCI_OFFSET_TO_INDEX})} @param offset the file offset */
+    /**
+     * {@return the region index of a file offset ({@code VFIO_PCI_OFFSET_TO_INDEX})}
+     *
+     * @param offset the file offset
+     */
     static long offsetToIndex(long offset) {
         return offset >>> VFIO_PCI_OFFSET_SHIFT;
     }

@@ -16,7 +16,11 @@ final class Permissions {
     private Permissions() {
     }
 
-    /** {@return what an open with these flags needs} @param flags open flags */
+    /**
+     * {@return what an open with these flags needs}
+     *
+     * @param flags open flags
+     */
     static int mask(int flags) {
         int mask = 0;
         if (OpenFlags.readable(flags)) {

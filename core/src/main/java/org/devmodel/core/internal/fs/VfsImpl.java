@@ -112,7 +112,11 @@ public final class VfsImpl implements Vfs {
         return resolve(root, path);
     }
 
-    /** {@return the non-empty components of a path} @param path a path */
+    /**
+     * {@return the non-empty components of a path}
+     *
+     * @param path a path
+     */
     static List<String> split(String path) {
         List<String> parts = new ArrayList<>();
         for (String part : path.split("/")) {

@@ -16,7 +16,9 @@ public final class RingLog implements KernelLog {
     private final VirtualClock clock;
     private final Deque<LogRecord> ring = new ArrayDeque<>();
 
-    /** @param clock stamps each record */
+    /**
+     * @param clock stamps each record
+     */
     public RingLog(VirtualClock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
     }

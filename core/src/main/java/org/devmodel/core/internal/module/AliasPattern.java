@@ -10,7 +10,9 @@ final class AliasPattern {
     private final String alias;
     private final Pattern pattern;
 
-    /** @param alias the alias as the module declares it */
+    /**
+     * @param alias the alias as the module declares it
+     */
     AliasPattern(String alias) {
         this.alias = alias;
         this.pattern = Pattern.compile(toRegex(alias));
@@ -38,7 +40,11 @@ final class AliasPattern {
         return regex.toString();
     }
 
-    /** {@return whether a requested name matches} @param requested what was asked for */
+    /**
+     * {@return whether a requested name matches}
+     *
+     * @param requested what was asked for
+     */
     boolean matches(String requested) {
         return pattern.matcher(ModuleNames.normalise(requested)).matches();
     }

@@ -40,7 +40,9 @@ final class Depmod {
     private final List<IndexEntry> entries = new ArrayList<>();
     private final Map<String, String> origins = new LinkedHashMap<>();
 
-    /** @param log receives a warning per refused module */
+    /**
+     * @param log receives a warning per refused module
+     */
     Depmod(KernelLog log) {
         this.log = log;
     }

@@ -38,7 +38,11 @@ final class DepmodFiles {
         }
     }
 
-    /** {@return {@code modules.alias}: {@code alias <alias> <module>} per alias, in index order} @param index the index */
+    /**
+     * {@return {@code modules.alias}: {@code alias <alias> <module>} per alias, in index order}
+     *
+     * @param index the index
+     */
     static String aliases(ModuleIndex index) {
         StringBuilder text = new StringBuilder("# Aliases extracted from modules themselves.\n");
         for (IndexEntry e : index.entries()) {
@@ -49,7 +53,11 @@ final class DepmodFiles {
         return text.toString();
     }
 
-    /** {@return {@code modules.dep}: {@code <path>: <dependency paths>} per module} @param index the index */
+    /**
+     * {@return {@code modules.dep}: {@code <path>: <dependency paths>} per module}
+     *
+     * @param index the index
+     */
     static String dependencies(ModuleIndex index) {
         StringBuilder text = new StringBuilder();
         for (IndexEntry e : index.entries()) {

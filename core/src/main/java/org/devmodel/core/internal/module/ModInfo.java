@@ -32,7 +32,11 @@ record ModInfo(String name, String version, String description, String author, S
         parameters = List.copyOf(parameters);
     }
 
-    /** {@return the values of an annotation} @param info the provider's annotation */
+    /**
+     * {@return the values of an annotation}
+     *
+     * @param info the provider's annotation
+     */
     static ModInfo of(KernelModuleInfo info) {
         return new ModInfo(ModuleNames.normalise(info.name()), info.version(), info.description(),
                 info.author(), info.license(), List.of(info.aliases()), List.of(info.softdepPre()),

@@ -17,7 +17,9 @@ final class ModuleIndex {
     private final Map<String, IndexEntry> byName = new LinkedHashMap<>();
     private final Map<String, IndexEntry> byJpmsName = new LinkedHashMap<>();
 
-    /** @param entries the modules, in index order, with distinct names */
+    /**
+     * @param entries the modules, in index order, with distinct names
+     */
     ModuleIndex(Collection<IndexEntry> entries) {
         for (IndexEntry e : entries) {
             byName.put(e.name(), e);
@@ -30,7 +32,11 @@ final class ModuleIndex {
         return List.copyOf(byName.values());
     }
 
-    /** {@return a module by name, in either spelling} @param name a module name */
+    /**
+     * {@return a module by name, in either spelling}
+     *
+     * @param name a module name
+     */
     Optional<IndexEntry> find(String name) {
         return Optional.ofNullable(byName.get(ModuleNames.normalise(name)));
     }
@@ -51,7 +57,11 @@ final class ModuleIndex {
                 .toList();
     }
 
-    /** {@return the indexed modules an entry's JPMS module requires, in declaration order} @param entry a module */
+    /**
+     * {@return the indexed modules an entry's JPMS module requires, in declaration order}
+     *
+     * @param entry a module
+     */
     List<IndexEntry> dependencies(IndexEntry entry) {
         return entry.requires().stream().map(byJpmsName::get).filter(e -> e != null && e != entry).toList();
     }
@@ -92,7 +102,11 @@ final class ModuleIndex {
         return new ModuleIndex(byName.values().stream().filter(kept::contains).toList());
     }
 
-    /** {@return the ioctl descriptions a module ships, as raw text} @param module a module name */
+    /**
+     * {@return the ioctl descriptions a module ships, as raw text}
+     *
+     * @param module a module name
+     */
     Optional<String> ioctlDescriptions(String module) {
         return find(module).flatMap(IndexEntry::ioctls);
     }

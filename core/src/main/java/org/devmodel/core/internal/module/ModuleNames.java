@@ -8,7 +8,11 @@ final class ModuleNames {
     private ModuleNames() {
     }
 
-    /** {@return the name as kmod compares and shows it} @param name a module name or alias */
+    /**
+     * {@return the name as kmod compares and shows it}
+     *
+     * @param name a module name or alias
+     */
     static String normalise(String name) {
         return name.replace('-', '_');
     }

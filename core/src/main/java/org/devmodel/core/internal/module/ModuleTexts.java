@@ -13,7 +13,11 @@ final class ModuleTexts {
     private ModuleTexts() {
     }
 
-    /** {@return kmod's {@code lsmod}: {@code %-19s %8lu  %d} and the holders} @param modules newest first */
+    /**
+     * {@return kmod's {@code lsmod}: {@code %-19s %8lu  %d} and the holders}
+     *
+     * @param modules newest first
+     */
     static String lsmod(List<LoadedModule> modules) {
         StringBuilder text = new StringBuilder(LSMOD_HEADER).append('\n');
         for (LoadedModule m : modules) {
@@ -26,7 +30,11 @@ final class ModuleTexts {
         return text.toString();
     }
 
-    /** {@return {@code /proc/modules} as {@code m_show} prints it, with {@code kptr_restrict} hiding addresses} @param modules newest first */
+    /**
+     * {@return {@code /proc/modules} as {@code m_show} prints it, with {@code kptr_restrict} hiding addresses}
+     *
+     * @param modules newest first
+     */
     static String procModules(List<LoadedModule> modules) {
         StringBuilder text = new StringBuilder();
         for (LoadedModule m : modules) {

@@ -36,7 +36,9 @@ import org.devmodel.pci.PciAddress;
 public final class PlatformParser {
     private final Set<String> models;
 
-    /** @param models the names of the device models that exist */
+    /**
+     * @param models the names of the device models that exist
+     */
     public PlatformParser(Set<String> models) {
         this.models = Set.copyOf(models);
     }

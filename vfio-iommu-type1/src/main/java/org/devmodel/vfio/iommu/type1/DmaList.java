@@ -29,17 +29,29 @@ final class DmaList {
         return below.getValue();
     }
 
-    /** {@return the mapping holding an address, or null} @param iova the address */
+    /**
+     * {@return the mapping holding an address, or null}
+     *
+     * @param iova the address
+     */
     VfioDma containing(long iova) {
         return find(iova, iova);
     }
 
-    /** {@code vfio_insert_dma}. @param dma a mapping overlapping none in the list */
+    /**
+     * {@code vfio_insert_dma}.
+     *
+     * @param dma a mapping overlapping none in the list
+     */
     void insert(VfioDma dma) {
         tree.put(dma.iova, dma);
     }
 
-    /** {@code vfio_remove_dma}; call before changing the mapping's IOVA. @param dma a mapping in the list */
+    /**
+     * {@code vfio_remove_dma}; call before changing the mapping's IOVA.
+     *
+     * @param dma a mapping in the list
+     */
     void remove(VfioDma dma) {
         tree.remove(dma.iova);
     }

@@ -99,7 +99,11 @@ final class PagePinning {
         }
     }
 
-    /** {@return the pages counted as locked for an address space} @param mm the address space */
+    /**
+     * {@return the pages counted as locked for an address space}
+     *
+     * @param mm the address space
+     */
     long lockedPages(AddressSpace mm) {
         return lockedVm.getOrDefault(mm, 0L);
     }

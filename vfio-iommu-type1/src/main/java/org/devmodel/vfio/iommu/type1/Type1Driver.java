@@ -42,7 +42,11 @@ final class Type1Driver implements VfioIommuDriver {
         return "vfio-iommu-type1";
     }
 
-    /** {@return 1 for {@code VFIO_TYPE1_IOMMU}, 0 for anything else} @param extension the extension */
+    /**
+     * {@return 1 for {@code VFIO_TYPE1_IOMMU}, 0 for anything else}
+     *
+     * @param extension the extension
+     */
     @Override
     public long checkExtension(long extension) {
         return extension == VFIO_TYPE1_IOMMU ? 1 : 0;

@@ -50,7 +50,11 @@ final class VfioDma {
         return prot == above.prot && mm == above.mm && reserved == above.reserved && vaddr + size == above.vaddr;
     }
 
-    /** {@return whether the permissions allow an access} @param direction the device's access */
+    /**
+     * {@return whether the permissions allow an access}
+     *
+     * @param direction the device's access
+     */
     boolean permits(DmaDirection direction) {
         return (prot & (direction == DmaDirection.READ ? IOMMU_READ : IOMMU_WRITE)) != 0;
     }

@@ -45,12 +45,21 @@ final class DmaUser {
         return scratch;
     }
 
-    /** {@return the start of fresh anonymous memory} @param pages its length in pages */
+    /**
+     * {@return the start of fresh anonymous memory}
+     *
+     * @param pages its length in pages
+     */
     long buffer(int pages) throws KernelException {
         return task.memory().mmap(pages * AddressSpace.PAGE_SIZE);
     }
 
-    /** {@return the ioctl's answer} @param cmd the ioctl @param arg its argument */
+    /**
+     * {@return the ioctl's answer}
+     *
+     * @param cmd the ioctl
+     * @param arg its argument
+     */
     long ioctl(int cmd, long arg) throws KernelException {
         return target.ioctl(cmd, arg);
     }

@@ -39,20 +39,33 @@ final class Type1Fixture implements AutoCloseable {
         return new Type1Fixture(Kernel.boot());
     }
 
-    /** {@return a user of the container's state, in a new process} @param credentials its credentials */
+    /**
+     * {@return a user of the container's state, in a new process}
+     *
+     * @param credentials its credentials
+     */
     DmaUser user(Credentials credentials) throws KernelException {
         var task = kernel.spawn(credentials);
         return new DmaUser(task, (cmd, arg) -> type1.ioctl(task, cmd, arg));
     }
 
-    /** {@return a device on the bus in an IOMMU group} @param name its name @param groupId the group */
+    /**
+     * {@return a device on the bus in an IOMMU group}
+     *
+     * @param name its name
+     * @param groupId the group
+     */
     Device device(String name, int groupId) throws KernelException {
         Device device = kernel.devices().deviceRegister(bus, name, null);
         iommu.addDevice(iommu.group(groupId), device);
         return device;
     }
 
-    /** {@return the group with an id} @param groupId the id */
+    /**
+     * {@return the group with an id}
+     *
+     * @param groupId the id
+     */
     IommuGroup group(int groupId) {
         return iommu.group(groupId);
     }
