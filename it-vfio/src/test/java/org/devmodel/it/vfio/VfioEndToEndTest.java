@@ -176,9 +176,9 @@ class VfioEndToEndTest {
         assertThat(kernel.modules().loaded()).isEmpty();
         assertThat(kernel.vfs().exists("/dev/vfio/3")).isFalse();
 
-        for (int round = 0; round < 50 && loaders.stream().anyMatch(l -> l.get() != null); round++) {
+        for (int round = 0; round < 100 && loaders.stream().anyMatch(l -> l.get() != null); round++) {
             System.gc();
-            Thread.sleep(20);
+            Thread.sleep(50);
         }
         assertThat(loaders).as("class loaders of vfio, vfio_iommu_type1, vfio_pci and hello after rmmod")
                 .allMatch(l -> l.get() == null);
