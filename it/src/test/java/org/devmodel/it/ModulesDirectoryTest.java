@@ -75,9 +75,9 @@ class ModulesDirectoryTest {
             task.syscalls().close(fd);
             kernel.modules().rmmod(CHARDEV);
             kernel.settle();
-            for (int i = 0; i < 50 && loader.get() != null; i++) {
+            for (int i = 0; i < 100 && loader.get() != null; i++) {
                 System.gc();
-                Thread.sleep(20);
+                Thread.sleep(50);
             }
             assertThat(loader.get()).as("the class loader of fixture_chardev's layer was not collected after rmmod")
                     .isNull();
