@@ -89,6 +89,17 @@ class BootLayerModulesTest {
     }
 
     @Test
+    void everyModuleClaimingAnAliasIsLoadedInIndexOrder() throws Exception {
+        try (Kernel kernel = Kernel.boot(Fixtures.boot("buggy", "fixture_misc"))) {
+            assertThat(kernel.vfs().readText("/lib/modules/3.14.0-devmodel/modules.alias"))
+                    .contains("alias fixture:pair buggy\n", "alias fixture:pair fixture_misc\n");
+            assertThat(kernel.modules().modprobe("fixture:pair", Map.of())).containsExactly("buggy", "fixture_misc");
+            assertThat(Fixtures.live(kernel, "buggy")).isTrue();
+            assertThat(Fixtures.live(kernel, "fixture_misc")).isTrue();
+        }
+    }
+
+    @Test
     void exactAndWildcardAliasesResolveAndUnknownOnesFailAsModprobe() throws Exception {
         try (Kernel kernel = Kernel.boot(Fixtures.boot(DEPENDENT))) {
             assertThat(kernel.requestModule("char-major-240-0")).isZero();
