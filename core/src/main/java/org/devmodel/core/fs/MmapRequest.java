@@ -6,6 +6,8 @@ package org.devmodel.core.fs;
  * @param offset the file offset, page aligned
  * @param length the length in bytes, page aligned
  * @param writable whether the mapping was asked for with {@code PROT_WRITE}
+ * @param shared whether it was asked for with {@code MAP_SHARED} ({@code VM_SHARED}) rather than
+ *     {@code MAP_PRIVATE}
  */
-public record MmapRequest(long offset, long length, boolean writable) {
+public record MmapRequest(long offset, long length, boolean writable, boolean shared) {
 }

@@ -329,7 +329,8 @@ public final class VfioPci implements KernelModule, PciDriver, VfioDeviceOps<Vfi
     @Override
     public MmioHandler mmap(VfioPciDevice vdev, Task current, MmapRequest request) throws KernelException {
         long index = offsetToIndex(request.offset());
-        if (index >= VFIO_PCI_ROM_REGION_INDEX) {
+        // device memory cannot be copied on write: v3.14 refuses a mapping without VM_SHARED
+        if (!request.shared() || index >= VFIO_PCI_ROM_REGION_INDEX) {
             throw new KernelException(Errno.EINVAL);
         }
         PciBar bar = vdev.pdev().bar((int) index).orElseThrow(() -> new KernelException(Errno.EINVAL));

@@ -237,6 +237,8 @@ class VfioPciTest {
         assertThat(errnoOf(() -> sys.mmap(4096, Mman.PROT_READ, Mman.MAP_SHARED, device, VfioPci.indexToOffset(7))))
                 .isEqualTo(Errno.EINVAL);
         assertThat(errnoOf(() -> sys.mmap(2 << 20, Mman.PROT_READ, Mman.MAP_SHARED, device, 0))).isEqualTo(Errno.EINVAL);
+        assertThat(errnoOf(() -> sys.mmap(4096, Mman.PROT_READ, Mman.MAP_PRIVATE, device, 0)))
+                .as("a private mapping of device memory").isEqualTo(Errno.EINVAL);
     }
 
     @Test

@@ -160,7 +160,7 @@ final class SyscallsImpl implements Syscalls {
                 throw new KernelException(Errno.EACCES);
             }
             long pages = (length + Mman.PAGE_SIZE - 1) / Mman.PAGE_SIZE;
-            MmapRequest request = new MmapRequest(offset, pages * Mman.PAGE_SIZE, writable);
+            MmapRequest request = new MmapRequest(offset, pages * Mman.PAGE_SIZE, writable, sharing == Mman.MAP_SHARED);
             FileOperations ops = file.operations();
             MmioHandler region = gate.call(ops, "mmap", () -> ops.mmap(file, task, request));
             long address = task.memory().mmapDevice(length, region);
