@@ -17,7 +17,7 @@ public final class Main {
      * @param args the command line
      */
     public static void main(String[] args) {
-        System.exit(run(args, new Terminal(System.in, System.out, System.err)));
+        System.exit(run(args, new Terminal(System.in, System.out, System.err, System.console() != null)));
     }
 
     /**
@@ -43,7 +43,19 @@ public final class Main {
      * @param in standard input, for {@code run -} and {@code shell}
      * @param out standard output
      * @param err standard error
+     * @param console whether these are the process's own streams and a person's terminal, where the
+     *     shell may edit lines; when they are not, it reads {@code in} line by line
      */
-    record Terminal(InputStream in, PrintStream out, PrintStream err) {
+    record Terminal(InputStream in, PrintStream out, PrintStream err, boolean console) {
+        /**
+         * Streams that are not a terminal, as tests and pipes give.
+         *
+         * @param in standard input
+         * @param out standard output
+         * @param err standard error
+         */
+        Terminal(InputStream in, PrintStream out, PrintStream err) {
+            this(in, out, err, false);
+        }
     }
 }

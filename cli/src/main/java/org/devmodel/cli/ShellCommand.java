@@ -1,10 +1,8 @@
 package org.devmodel.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.devmodel.cli.run.ScriptRunner;
@@ -16,13 +14,14 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code shell}: the scenario commands typed one at a time on one kernel. A wrong line is reported
- * and the shell goes on. Lines are read plainly: line editing is whatever the terminal offers
- * (or {@code rlwrap}), since a line-editing library would bring a native dependency.
+ * and the shell goes on. On a terminal, JLine edits the lines ({@link ShellInput}): history, cursor
+ * movement, and tab completion of command, ioctl and constant names ({@link ShellCompleter}).
  */
 @Command(name = "shell", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Reads scenario commands interactively; 'help' lists them, 'exit' or end of input leaves.")
 final class ShellCommand implements Callable<Integer> {
-    private static final String PROMPT = "devmodel> ";
+    /** The words the shell itself understands, besides the scenario commands. */
+    static final List<String> SHELL_WORDS = List.of("help", "exit", "quit");
 
     @ParentCommand
     private DevmodelCommand top;
@@ -34,14 +33,12 @@ final class ShellCommand implements Callable<Integer> {
 
     private int loop(ScriptRunner runner) {
         PrintStream out = top.terminal().out();
-        boolean prompt = System.console() != null;
         ScriptParser parser = runner.parser();
-        BufferedReader in = new BufferedReader(new InputStreamReader(top.terminal().in(), StandardCharsets.UTF_8));
-        int lineNumber = 0;
-        try {
-            for (String line = readLine(in, out, prompt); line != null; line = readLine(in, out, prompt)) {
+        try (ShellInput in = ShellInput.open(top.terminal(), new ShellCompleter(runner.ioctls(), SHELL_WORDS))) {
+            int lineNumber = 0;
+            for (Optional<String> line = in.next(); line.isPresent(); line = in.next()) {
                 lineNumber++;
-                String word = line.strip();
+                String word = line.get().strip();
                 if (word.equals("exit") || word.equals("quit")) {
                     break;
                 }
@@ -49,7 +46,7 @@ final class ShellCommand implements Callable<Integer> {
                     out.print(ShellHelp.TEXT);
                     continue;
                 }
-                runLine(runner, parser, line, lineNumber);
+                runLine(runner, parser, line.get(), lineNumber);
             }
         } catch (IOException e) {
             top.terminal().err().println("devmodel: cannot read standard input: " + e.getMessage());
@@ -67,13 +64,5 @@ final class ShellCommand implements Callable<Integer> {
         } catch (ScriptException e) {
             runner.report(e);
         }
-    }
-
-    private static String readLine(BufferedReader in, PrintStream out, boolean prompt) throws IOException {
-        if (prompt) {
-            out.print(PROMPT);
-            out.flush();
-        }
-        return in.readLine();
     }
 }

@@ -114,6 +114,16 @@ class MainTest {
     }
 
     @Test
+    void theShellReadsPipedLinesWithTabsInThemAndALastLineWithoutItsNewline() {
+        // Piped input goes through JLine's dumb terminal: a tab is whitespace there, not completion.
+        Result r = run("open f\t/proc/devices\tO_RDONLY => 3\nclose f", "shell");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).as("no prompt and no echo when standard input is not a terminal")
+                .isEqualTo("open(\"/proc/devices\", O_RDONLY) = 3\nclose(3) = 0\n");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
     void theDemoTellsTheStoryAndPassesEveryExpectation() {
         Result r = run("", "demo");
         assertThat(r.status()).isZero();

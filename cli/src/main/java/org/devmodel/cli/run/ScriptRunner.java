@@ -12,6 +12,7 @@ import org.devmodel.cli.script.ScriptParser;
 import org.devmodel.cli.script.Statement;
 import org.devmodel.cli.seam.Backend;
 import org.devmodel.core.KernelException;
+import org.devmodel.core.mem.IoctlTable;
 
 /**
  * Runs scenario scripts as one process on one booted kernel: the kernel settles before each
@@ -74,7 +75,12 @@ public final class ScriptRunner implements AutoCloseable {
 
     /** {@return a parser that resolves names against this kernel's ioctl descriptions} */
     public ScriptParser parser() {
-        return new ScriptParser(backend.ioctls());
+        return new ScriptParser(ioctls());
+    }
+
+    /** {@return this kernel's ioctl descriptions: every indexed module's, loaded or not} */
+    public IoctlTable ioctls() {
+        return backend.ioctls();
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.devmodel.cli.script;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,10 @@ public final class ScriptParser {
     private static final Map<String, Long> EVENTFD_FLAGS = Map.of(
             "EFD_NONBLOCK", (long) EventFdFlags.EFD_NONBLOCK, "EFD_CLOEXEC", (long) EventFdFlags.EFD_CLOEXEC);
 
+    /** The process commands, the words {@link #command} dispatches on before the admin verbs. */
+    private static final List<String> PROCESS_COMMANDS = List.of(
+            "open", "close", "ioctl", "read", "write", "mmap", "poke", "peek", "eventfd", "user", "ulimit", "sleep");
+
     private final IoctlParser ioctls;
 
     /**
@@ -33,6 +38,13 @@ public final class ScriptParser {
      */
     public ScriptParser(IoctlTable table) {
         this.ioctls = new IoctlParser(table);
+    }
+
+    /** {@return every word a command may start with: the process commands, then the admin verbs} */
+    public static List<String> commandWords() {
+        List<String> words = new ArrayList<>(PROCESS_COMMANDS);
+        Arrays.stream(AdminVerb.values()).map(AdminVerb::word).forEach(words::add);
+        return List.copyOf(words);
     }
 
     /**

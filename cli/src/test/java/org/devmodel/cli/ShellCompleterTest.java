@@ -1,0 +1,71 @@
+package org.devmodel.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.devmodel.cli.script.ScriptException;
+import org.devmodel.cli.script.ScriptParser;
+import org.devmodel.core.mem.ArgKind;
+import org.devmodel.core.mem.Constant;
+import org.devmodel.core.mem.ConstantSet;
+import org.devmodel.core.mem.IoctlDescription;
+import org.devmodel.core.mem.IoctlTable;
+import org.jline.reader.Candidate;
+import org.jline.reader.impl.DefaultParser;
+import org.junit.jupiter.api.Test;
+
+/** Tab completion as JLine asks for it: a parsed line in, candidates out (JLine then keeps those matching). */
+class ShellCompleterTest {
+    private static final IoctlTable TABLE = IoctlTable.of("test", List.of(new Constant("DEMO_BASE", 100)),
+            List.of(new ConstantSet("DEMO_FLAGS", List.of(new Constant("DEMO_FLAG_ON", 1)))), List.of(),
+            List.of(IoctlDescription.of("DEMO_RESET", 0x3b64, "device", ArgKind.NONE)));
+    private final ShellCompleter completer = new ShellCompleter(TABLE, ShellCommand.SHELL_WORDS);
+
+    @Test
+    void theFirstWordCompletesToTheCommandsThatStartWithIt() {
+        assertThat(matching("ls")).containsExactlyInAnyOrder("ls", "lsmod");
+        assertThat(matching("mo")).containsExactlyInAnyOrder("modprobe", "modinfo");
+        assertThat(matching("he")).containsExactly("help");
+    }
+
+    @Test
+    void everyCommandIsOfferedAndNothingElse() {
+        assertThat(completions("")).containsExactlyInAnyOrder("open", "close", "ioctl", "read", "write", "mmap",
+                "poke", "peek", "eventfd", "user", "ulimit", "sleep", "modprobe", "rmmod", "lsmod", "modinfo",
+                "bind", "unbind", "new_id", "ls", "cat", "stat", "dmesg", "help", "exit", "quit");
+    }
+
+    @Test
+    void everyScenarioCommandOfferedIsOneTheParserKnows() {
+        ScriptParser parser = new ScriptParser(TABLE);
+        for (String word : ScriptParser.commandWords()) {
+            // Alone, most commands lack their arguments; none may be unknown.
+            Throwable thrown = catchThrowable(() -> parser.parseLine(word, 1));
+            if (thrown != null) {
+                assertThat(thrown).as(word).isInstanceOf(ScriptException.class)
+                        .hasMessageNotContaining("unknown command");
+            }
+        }
+    }
+
+    @Test
+    void laterWordsCompleteToIoctlAndConstantNamesFromTheTable() {
+        assertThat(completions("ioctl dev ")).containsExactlyInAnyOrder("DEMO_RESET", "DEMO_BASE", "DEMO_FLAG_ON");
+        assertThat(matching("ioctl dev DEMO_R")).containsExactly("DEMO_RESET");
+    }
+
+    /** {@return the candidates for the last word, as the completer gives them} */
+    private List<String> completions(String line) {
+        List<Candidate> candidates = new ArrayList<>();
+        completer.complete(null, new DefaultParser().parse(line, line.length()), candidates);
+        return candidates.stream().map(Candidate::value).toList();
+    }
+
+    /** {@return the candidates JLine would show: those that start with the word being typed} */
+    private List<String> matching(String line) {
+        String word = new DefaultParser().parse(line, line.length()).word();
+        return completions(line).stream().filter(value -> value.startsWith(word)).toList();
+    }
+}
