@@ -1,0 +1,58 @@
+package org.devmodel.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.devmodel.core.KernelException;
+import org.devmodel.core.fs.OpenFlags;
+import org.devmodel.core.proc.Syscalls;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** System call round trips on the VFIO control device, with vfio loaded and a type1 container open. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 3, time = 1)
+@Fork(1)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class SyscallBenchmark {
+    private VfioProcess process;
+    private Syscalls sys;
+    private int container;
+    private int getApiVersion;
+
+    @Setup
+    public void setUp() throws Exception {
+        process = new VfioProcess();
+        sys = process.task.syscalls();
+        container = process.container;
+        getApiVersion = process.ioctlNumber("VFIO_GET_API_VERSION");
+    }
+
+    @TearDown
+    public void tearDown() {
+        process.close();
+    }
+
+    /** {@code ioctl(container, VFIO_GET_API_VERSION)}. */
+    @Benchmark
+    public long ioctlGetApiVersion() throws KernelException {
+        return sys.ioctl(container, getApiVersion, 0);
+    }
+
+    /** {@code open("/dev/vfio/vfio", O_RDWR)} and {@code close}: a new container each time. */
+    @Benchmark
+    public int openClose() throws KernelException {
+        int fd = sys.open("/dev/vfio/vfio", OpenFlags.O_RDWR);
+        sys.close(fd);
+        return fd;
+    }
+}
