@@ -57,12 +57,8 @@ public final class EventFd implements FileOperations {
         Counter counter = new Counter(initval & 0xffffffffL, (flags & EventFdFlags.EFD_SEMAPHORE) != 0);
         OpenFile file = vfs.openAnonymous("[eventfd]", FOPS, counter,
                 OpenFlags.O_RDWR | flags & EventFdFlags.EFD_NONBLOCK);
-        try {
-            return current.fdInstall(file);
-        } catch (KernelException e) {
-            ((OpenFileImpl) file).put();
-            throw e;
-        }
+        // fdInstall drops the file's reference itself when the table is full
+        return current.fdInstall(file);
     }
 
     /**

@@ -189,6 +189,16 @@ class FdAllocationTest {
     }
 
     @Test
+    void anEventfdWithNoFreeFdIsEmfileAndReleased() throws Exception {
+        for (int fd = 3; fd < FdTable.MAX_FDS; fd++) {
+            sys.open("/proc/devices", OpenFlags.O_RDONLY);
+        }
+
+        assertThat(errnoOf(() -> sys.eventfd(0, 0))).isEqualTo(Errno.EMFILE);
+        assertThat(kernel.snapshot().section("open files")).noneMatch(f -> f.startsWith("anon_inode:"));
+    }
+
+    @Test
     void aFailedOpenGivesItsFdBack() throws Exception {
         assertThat(errnoOf(() -> sys.open("/dev/missing", OpenFlags.O_RDWR))).isEqualTo(Errno.ENOENT);
 
