@@ -85,14 +85,25 @@ public final class VfsImpl implements Vfs {
 
     /** Walks a path from a directory; caller holds the lock. */
     Node resolve(Node from, String relative) throws KernelException {
+        return walk(from, relative, null);
+    }
+
+    /**
+     * Walks a path from a directory, checking search permission on each directory walked through
+     * when {@code searcher} is given; caller holds the lock.
+     */
+    private static Node walk(Node from, String path, Credentials searcher) throws KernelException {
         Node node = from;
-        for (String part : split(relative)) {
+        for (String part : split(path)) {
             if (node.type() != FileType.DIRECTORY) {
-                throw new KernelException(Errno.ENOTDIR, relative + ": " + Errno.ENOTDIR.message());
+                throw new KernelException(Errno.ENOTDIR, path + ": " + Errno.ENOTDIR.message());
+            }
+            if (searcher != null) {
+                Permissions.check(node, Permissions.MAY_EXEC, searcher, path);
             }
             node = node.children().get(part);
             if (node == null) {
-                throw new KernelException(Errno.ENOENT, relative + ": " + Errno.ENOENT.message());
+                throw new KernelException(Errno.ENOENT, path + ": " + Errno.ENOENT.message());
             }
         }
         return node;
@@ -286,18 +297,7 @@ public final class VfsImpl implements Vfs {
         if (!path.startsWith("/")) {
             throw new KernelException(Errno.ENOENT, path + ": " + Errno.ENOENT.message());
         }
-        Node node = root;
-        for (String part : split(path)) {
-            if (node.type() != FileType.DIRECTORY) {
-                throw new KernelException(Errno.ENOTDIR, path + ": " + Errno.ENOTDIR.message());
-            }
-            Permissions.check(node, Permissions.MAY_EXEC, credentials, path);
-            node = node.children().get(part);
-            if (node == null) {
-                throw new KernelException(Errno.ENOENT, path + ": " + Errno.ENOENT.message());
-            }
-        }
-        return node;
+        return walk(root, path, credentials);
     }
 
     @Override
