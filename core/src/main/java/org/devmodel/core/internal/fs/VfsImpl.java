@@ -191,17 +191,8 @@ public final class VfsImpl implements Vfs {
 
     @Override
     public synchronized void publish(String path, Supplier<String> contents) {
-        List<String> parts = split(path);
-        if (parts.isEmpty() || parts.get(0).equals("dev")) {
-            throw new IllegalArgumentException("cannot publish a file at " + path);
-        }
-        Node dir = root;
-        for (String part : parts.subList(0, parts.size() - 1)) {
-            dir = directoryAt(dir, part, Node.Origin.PUBLISHED);
-            if (dir.type() != FileType.DIRECTORY) {
-                throw new IllegalStateException(path + ": " + dir.path() + " is not a directory");
-            }
-        }
+        List<String> parts = publishable(path, "file");
+        Node dir = publishedDirectory(path, parts.subList(0, parts.size() - 1));
         String name = parts.get(parts.size() - 1);
         if (dir.children().containsKey(name)) {
             throw new IllegalStateException(path + ": already exists");
@@ -211,10 +202,20 @@ public final class VfsImpl implements Vfs {
 
     @Override
     public synchronized void publishDirectory(String path) {
+        publishedDirectory(path, publishable(path, "directory")).keep();
+    }
+
+    /** {@return the components of a path a subsystem may publish at: not the root, not under /dev} */
+    private static List<String> publishable(String path, String what) {
         List<String> parts = split(path);
         if (parts.isEmpty() || parts.get(0).equals("dev")) {
-            throw new IllegalArgumentException("cannot publish a directory at " + path);
+            throw new IllegalArgumentException("cannot publish a " + what + " at " + path);
         }
+        return parts;
+    }
+
+    /** Walks {@code parts} from the root, creating missing directories as published; caller holds the lock. */
+    private Node publishedDirectory(String path, List<String> parts) {
         Node dir = root;
         for (String part : parts) {
             dir = directoryAt(dir, part, Node.Origin.PUBLISHED);
@@ -222,7 +223,7 @@ public final class VfsImpl implements Vfs {
                 throw new IllegalStateException(path + ": " + dir.path() + " is not a directory");
             }
         }
-        dir.keep();
+        return dir;
     }
 
     @Override
