@@ -1,6 +1,7 @@
 package org.devmodel.core.internal;
 
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -37,16 +38,25 @@ public final class WorkQueue implements AutoCloseable {
         synchronized (lock) {
             pending++;
         }
-        worker.execute(() -> {
-            try {
-                work.run();
-            } finally {
-                synchronized (lock) {
-                    pending--;
-                    lock.notifyAll();
+        try {
+            worker.execute(() -> {
+                try {
+                    work.run();
+                } finally {
+                    done();
                 }
-            }
-        });
+            });
+        } catch (RejectedExecutionException e) {
+            // a closed queue drops the work; the count must drop too, or a flush would wait forever
+            done();
+        }
+    }
+
+    private void done() {
+        synchronized (lock) {
+            pending--;
+            lock.notifyAll();
+        }
     }
 
     /** {@return whether nothing is queued or running} */
