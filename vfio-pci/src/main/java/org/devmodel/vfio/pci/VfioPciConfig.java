@@ -161,7 +161,7 @@ final class VfioPciConfig {
         }
         int at = (int) pos;
         if (iswrite) {
-            int val = get(memory.copyFromUser(buf, size), 0, size);
+            int val = (int) memory.load(buf, size);
             synchronized (this) {
                 configWrite(at, size, val);
             }
@@ -171,9 +171,7 @@ final class VfioPciConfig {
             synchronized (this) {
                 val = configRead(at, size);
             }
-            byte[] bytes = new byte[size];
-            put(bytes, 0, size, val);
-            memory.copyToUser(buf, bytes);
+            memory.store(buf, size, val);
         }
     }
 

@@ -38,19 +38,9 @@ final class VfioPciRdwr {
             long left = end - done;
             int size = left >= 4 && off % 4 == 0 ? 4 : left >= 2 && off % 2 == 0 ? 2 : 1;
             if (iswrite) {
-                byte[] bytes = memory.copyFromUser(buf + done, size);
-                long value = 0;
-                for (int i = size - 1; i >= 0; i--) {
-                    value = value << 8 | bytes[i] & 0xff;
-                }
-                bar.write(off, size, value);
+                bar.write(off, size, memory.load(buf + done, size));
             } else {
-                long value = bar.read(off, size);
-                byte[] bytes = new byte[size];
-                for (int i = 0; i < size; i++) {
-                    bytes[i] = (byte) (value >>> 8 * i);
-                }
-                memory.copyToUser(buf + done, bytes);
+                memory.store(buf + done, size, bar.read(off, size));
             }
             done += size;
         }
