@@ -144,8 +144,7 @@ final class VfioPciConfig {
         long pos = position.get() & VfioPci.VFIO_PCI_OFFSET_MASK;
         long done = 0;
         while (done < count) {
-            long left = count - done;
-            int size = left >= 4 && pos % 4 == 0 ? 4 : left >= 2 && pos % 2 == 0 ? 2 : 1;
+            int size = VfioPciRdwr.accessSize(pos, count - done);
             doRw(memory, buf + done, size, pos, iswrite);
             done += size;
             pos += size;
