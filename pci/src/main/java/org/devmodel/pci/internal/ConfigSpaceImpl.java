@@ -75,10 +75,8 @@ final class ConfigSpaceImpl implements ConfigSpace {
     public void write(int offset, int size, int value) {
         check(offset, size);
         synchronized (this) {
-            for (int i = 0; i < size; i++) {
-                int mask = writable[offset + i];
-                bytes[offset + i] = (byte) (bytes[offset + i] & ~mask | (value >>> (8 * i)) & mask);
-            }
+            int mask = get(writable, offset, size);
+            put(bytes, offset, size, get(bytes, offset, size) & ~mask | value & mask);
         }
         afterWrite.run();
     }

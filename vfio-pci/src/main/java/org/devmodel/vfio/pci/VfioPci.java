@@ -170,7 +170,7 @@ public final class VfioPci implements KernelModule, PciDriver, VfioDeviceOps<Vfi
             throws KernelException {
         int minsz = layout.offsetofend(lastField);
         StructValue value = StructValue.copyPrefixFromUser(memory, arg, layout, minsz);
-        if (Integer.toUnsignedLong((int) value.get("argsz")) < minsz) {
+        if (value.get("argsz") < minsz) {
             throw new KernelException(Errno.EINVAL, "vfio-pci: " + layout.name() + " argsz below " + minsz);
         }
         return value;

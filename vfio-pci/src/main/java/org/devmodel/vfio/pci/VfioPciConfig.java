@@ -144,8 +144,7 @@ final class VfioPciConfig {
         long pos = position.get() & VfioPci.VFIO_PCI_OFFSET_MASK;
         long done = 0;
         while (done < count) {
-            long left = count - done;
-            int size = left >= 4 && pos % 4 == 0 ? 4 : left >= 2 && pos % 2 == 0 ? 2 : 1;
+            int size = VfioPciRdwr.accessSize(pos, count - done);
             doRw(memory, buf + done, size, pos, iswrite);
             done += size;
             pos += size;
@@ -161,7 +160,7 @@ final class VfioPciConfig {
         }
         int at = (int) pos;
         if (iswrite) {
-            int val = get(memory.copyFromUser(buf, size), 0, size);
+            int val = (int) memory.load(buf, size);
             synchronized (this) {
                 configWrite(at, size, val);
             }
@@ -171,9 +170,7 @@ final class VfioPciConfig {
             synchronized (this) {
                 val = configRead(at, size);
             }
-            byte[] bytes = new byte[size];
-            put(bytes, 0, size, val);
-            memory.copyToUser(buf, bytes);
+            memory.store(buf, size, val);
         }
     }
 

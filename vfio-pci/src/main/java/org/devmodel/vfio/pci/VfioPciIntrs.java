@@ -228,21 +228,11 @@ final class VfioPciIntrs implements PciInterruptHandler {
 
     /** {@code vfio_intx_disable}. */
     private void intxDisable() {
-        intxSetSignalOff();
+        signalOff(ctx[0]);
         synchronized (irqlock) {
             irqType = NONE;
             ctx = new IrqCtx[0];
             lineDisabled = false;
-        }
-    }
-
-    private void intxSetSignalOff() {
-        IrqCtx intx = ctx[0];
-        EventFdContext old = intx.trigger;
-        if (old != null) {
-            // free_irq, then eventfd_ctx_put
-            intx.trigger = null;
-            old.put();
         }
     }
 
@@ -251,7 +241,7 @@ final class VfioPciIntrs implements PciInterruptHandler {
      * {@code request_irq}, installing a trigger on a line already asserted runs the handler.
      */
     private void intxSetSignal(Task current, int fd) throws KernelException {
-        intxSetSignalOff();
+        signalOff(ctx[0]);
         if (fd < 0) {
             return;
         }
@@ -474,7 +464,7 @@ final class VfioPciIntrs implements PciInterruptHandler {
     private void msiDisable() {
         IrqCtx[] vectors = ctx;
         for (int i = 0; i < vectors.length; i++) {
-            msiSetVectorSignalOff(vectors[i]);
+            signalOff(vectors[i]);
         }
         ConfigSpace cfg = vdev.pdev().config();
         cfg.findCapability(PciRegs.CAP_ID_MSI).ifPresent(cap -> cfg.write(cap + PciRegs.MSI_FLAGS, 2,
@@ -494,7 +484,7 @@ final class VfioPciIntrs implements PciInterruptHandler {
                 msiSetVectorSignal(current, vectors[j], s32(data, j - start));
             } catch (KernelException e) {
                 for (int k = j; k >= start; k--) {
-                    msiSetVectorSignalOff(vectors[k]);
+                    signalOff(vectors[k]);
                 }
                 throw e;
             }
@@ -503,13 +493,14 @@ final class VfioPciIntrs implements PciInterruptHandler {
 
     /** {@code vfio_msi_set_vector_signal}: replaces one vector's trigger; a negative fd only disables. */
     private static void msiSetVectorSignal(Task current, IrqCtx vector, int fd) throws KernelException {
-        msiSetVectorSignalOff(vector);
+        signalOff(vector);
         if (fd >= 0) {
             vector.trigger = EventFdContext.fdget(current, fd);
         }
     }
 
-    private static void msiSetVectorSignalOff(IrqCtx vector) {
+    /** Drops a vector's trigger, if it has one: {@code free_irq}, then {@code eventfd_ctx_put}. */
+    private static void signalOff(IrqCtx vector) {
         EventFdContext old = vector.trigger;
         if (old != null) {
             vector.trigger = null;

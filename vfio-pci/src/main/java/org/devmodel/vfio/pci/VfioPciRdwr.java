@@ -35,26 +35,26 @@ final class VfioPciRdwr {
         long done = 0;
         while (done < end) {
             long off = pos + done;
-            long left = end - done;
-            int size = left >= 4 && off % 4 == 0 ? 4 : left >= 2 && off % 2 == 0 ? 2 : 1;
+            int size = accessSize(off, end - done);
             if (iswrite) {
-                byte[] bytes = memory.copyFromUser(buf + done, size);
-                long value = 0;
-                for (int i = size - 1; i >= 0; i--) {
-                    value = value << 8 | bytes[i] & 0xff;
-                }
-                bar.write(off, size, value);
+                bar.write(off, size, memory.load(buf + done, size));
             } else {
-                long value = bar.read(off, size);
-                byte[] bytes = new byte[size];
-                for (int i = 0; i < size; i++) {
-                    bytes[i] = (byte) (value >>> 8 * i);
-                }
-                memory.copyToUser(buf + done, bytes);
+                memory.store(buf + done, size, bar.read(off, size));
             }
             done += size;
         }
         position.advance(done);
         return done;
+    }
+
+    /**
+     * {@return the width of the next piece of a region access: 4, 2 or 1 bytes, the widest the
+     * offset's alignment and the bytes left allow}
+     *
+     * @param pos the offset in the region
+     * @param left the bytes still to transfer, at least 1
+     */
+    static int accessSize(long pos, long left) {
+        return left >= 4 && pos % 4 == 0 ? 4 : left >= 2 && pos % 2 == 0 ? 2 : 1;
     }
 }

@@ -8,7 +8,7 @@ import org.devmodel.iommu.DmaDirection;
  * user memory with the device's permissions. Mutable as the kernel's is: coalescing grows it, a
  * partial unmap trims it. Guarded by its container's lock.
  *
- * <p>Kept to five small fields (about 48 bytes, plus the tree's entry and key), because a container
+ * <p>Kept to six small fields (about 48 bytes, plus the tree's entry and key), because a container
  * may hold a million of them. Unlike v3.14's it records the process memory it pins, since devmodel's
  * IOMMU translates to a process's address space rather than to physical pages, and whether that
  * memory is reserved (a device region, {@code VM_PFNMAP}), which is never counted as locked.
