@@ -20,7 +20,8 @@ import org.devmodel.testkit.internal.SuccessCase;
  * down), and one runs the success path ({@code init}, {@code exit}, {@code init} again).
  *
  * <pre>{@code
- * for (SweepCase c : InitFaultSweep.of(ModuleUnderTest.ofProvider(MyDriver.class)).plan()) {
+ * ModuleUnderTest target = ModuleUnderTest.ofProvider(MyDriver.class);
+ * for (SweepCase c : InitFaultSweep.of(target).plan()) {
  *     try (Kernel kernel = target.boot()) {
  *         c.verify(kernel);
  *     }

@@ -13,8 +13,8 @@ import org.devmodel.testkit.internal.LoaderTarget;
  * The kernel module a sweep exercises, and how to get a kernel that knows it: each kernel indexes
  * only this module and what it depends on, so nothing else is loaded behind the test's back.
  *
- * <p>Made by {@link #ofProvider(Class)} or {@link #inDirectory(Path, String)}; a driver author
- * rarely implements it.
+ * <p>Made by {@link #ofProvider(Class)}, {@link #onModulePath(String)} or
+ * {@link #inDirectory(Path, String)}; a driver author rarely implements it.
  */
 public interface ModuleUnderTest {
 

@@ -45,7 +45,7 @@ final class Listing {
      */
     String names(String path) throws KernelException {
         StringBuilder text = new StringBuilder();
-        for (Entry entry : entries(path)) {
+        for (Entry entry : entries(path, vfs.stat(path))) {
             text.append(entry.name()).append('\n');
         }
         return text.toString();
@@ -58,10 +58,11 @@ final class Listing {
      * @throws KernelException ENOENT and friends
      */
     String longListing(String path) throws KernelException {
-        List<Entry> entries = entries(path);
+        Stat stat = vfs.stat(path);
+        List<Entry> entries = entries(path, stat);
         Widths widths = Widths.of(entries);
         StringBuilder text = new StringBuilder();
-        if (vfs.stat(path).type() == FileType.DIRECTORY) {
+        if (stat.type() == FileType.DIRECTORY) {
             long blocks = entries.stream().mapToLong(e -> FileModes.blocks(e.stat())).sum();
             text.append("total ").append((blocks + 1) / 2).append('\n');
         }
@@ -78,8 +79,8 @@ final class Listing {
         return text.toString();
     }
 
-    private List<Entry> entries(String path) throws KernelException {
-        Stat stat = vfs.stat(path);
+    /** {@return the directory's entries, or the file itself} */
+    private List<Entry> entries(String path, Stat stat) throws KernelException {
         if (stat.type() != FileType.DIRECTORY) {
             return List.of(new Entry(path, stat));
         }

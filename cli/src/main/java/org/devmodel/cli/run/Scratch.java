@@ -21,7 +21,8 @@ final class Scratch {
     /**
      * Maps the area.
      *
-     * @param memory the process's address space @throws KernelException if it is taken
+     * @param memory the process's address space
+     * @throws KernelException if it is taken
      */
     Scratch(AddressSpace memory) throws KernelException {
         memory.mmapFixed(BASE, SIZE);

@@ -119,7 +119,11 @@ final class Session implements AutoCloseable {
     /** A system call that may answer EAGAIN. */
     @FunctionalInterface
     interface BlockingCall {
-        /** {@return the call's result} @throws KernelException its failure */
+        /**
+         * {@return the call's result}
+         *
+         * @throws KernelException its failure
+         */
         long run() throws KernelException;
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
 import org.devmodel.cli.script.Numbers;
-import org.devmodel.core.mem.Constant;
 import org.devmodel.core.mem.ConstantSet;
 import org.devmodel.core.mem.DisplayHint;
 import org.devmodel.core.mem.FieldType;
@@ -22,6 +21,9 @@ import org.devmodel.core.mem.StructValue;
  */
 final class StructFormatter {
     private static final List<String> DECIMAL_FIELDS = List.of("argsz", "index", "start", "count");
+
+    /** A {@code flags} field no constant set describes: every set bit shows in hex. */
+    private static final ConstantSet NO_FLAGS = new ConstantSet("flags", List.of());
 
     private final IoctlTable table;
 
@@ -52,10 +54,10 @@ final class StructFormatter {
 
     private String field(StructField field, long value) {
         if (field.hint() instanceof DisplayHint.Flags flags) {
-            return flags(table.constantSet(flags.flagSet()).map(ConstantSet::members).orElse(List.of()), value);
+            return lowestBitFirst(table.constantSet(flags.flagSet()).orElse(NO_FLAGS)).formatFlags(value);
         }
         if (field.name().equals("flags")) {
-            return flags(List.of(), value);
+            return NO_FLAGS.formatFlags(value);
         }
         if (DECIMAL_FIELDS.contains(field.name()) || field.name().startsWith("num_")) {
             return Long.toString(value);
@@ -63,21 +65,9 @@ final class StructFormatter {
         return Numbers.hexOrZero(value);
     }
 
-    /** Masks that cover several bits ({@code VFIO_IRQ_SET_DATA_TYPE_MASK}) name no single flag. */
-    private static String flags(List<Constant> members, long value) {
-        StringJoiner names = new StringJoiner("|");
-        long unnamed = value;
-        List<Constant> bits = members.stream().filter(c -> Long.bitCount(c.value()) == 1)
-                .sorted(Comparator.comparingLong(c -> Long.numberOfTrailingZeros(c.value()))).toList();
-        for (Constant bit : bits) {
-            if ((unnamed & bit.value()) != 0) {
-                names.add(bit.name());
-                unnamed &= ~bit.value();
-            }
-        }
-        if (unnamed != 0) {
-            names.add("0x" + Long.toHexString(unnamed));
-        }
-        return names.length() == 0 ? "0" : names.toString();
+    /** {@return the set with its members lowest bit first, as the trace names flags, whatever their declared order} */
+    private static ConstantSet lowestBitFirst(ConstantSet set) {
+        return new ConstantSet(set.name(), set.members().stream()
+                .sorted(Comparator.comparingLong(c -> Long.numberOfTrailingZeros(c.value()))).toList());
     }
 }

@@ -75,6 +75,7 @@ final class IoctlParser {
         Optional<FlexibleArray> array = layout.flexibleArray();
         Map<String, Value> fields = new LinkedHashMap<>();
         List<Value> data = new ArrayList<>();
+        // Every name given, the array's too, with where its value starts.
         Map<String, Position> positions = new LinkedHashMap<>();
         for (Item item : Item.split(braces)) {
             int eq = item.text().indexOf('=');
@@ -84,7 +85,7 @@ final class IoctlParser {
             String field = item.text().substring(0, eq).strip();
             String value = item.text().substring(eq + 1).strip();
             Position valueAt = item.at(eq + 1 + leadingBlanks(item.text().substring(eq + 1)));
-            if (fields.containsKey(field) || positions.containsKey(field)) {
+            if (positions.containsKey(field)) {
                 throw new ScriptException(item.position(), "field " + field + " given twice");
             }
             positions.put(field, valueAt);

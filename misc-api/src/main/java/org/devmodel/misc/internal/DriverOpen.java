@@ -11,6 +11,22 @@ import org.devmodel.core.proc.Task;
  * for a driver that has one, so the difference is visible to drivers.
  */
 final class DriverOpen {
+    /**
+     * The answer per operations class, found by reflection once: {@code misc_open} asks on every
+     * open. Kept on the class itself, so a driver's classes can still be unloaded with its layer.
+     */
+    private static final ClassValue<Boolean> IMPLEMENTED = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            try {
+                return type.getMethod("open", Inode.class, OpenFile.class, Task.class)
+                        .getDeclaringClass() != FileOperations.class;
+            } catch (NoSuchMethodException e) {
+                throw new AssertionError("FileOperations.open is public", e);
+            }
+        }
+    };
+
     private DriverOpen() {
     }
 
@@ -21,11 +37,6 @@ final class DriverOpen {
      * @param operations a driver's operations
      */
     static boolean implemented(FileOperations operations) {
-        try {
-            return operations.getClass().getMethod("open", Inode.class, OpenFile.class, Task.class)
-                    .getDeclaringClass() != FileOperations.class;
-        } catch (NoSuchMethodException e) {
-            throw new AssertionError("FileOperations.open is public", e);
-        }
+        return IMPLEMENTED.get(operations.getClass());
     }
 }

@@ -21,9 +21,9 @@ public final class LedgerSteps {
      */
     public static List<InitStep> steps(Kernel kernel, long mark, String owner) {
         List<InitStep> steps = new ArrayList<>();
-        for (String[] acquisition : own(kernel.ledger().since(mark), owner, LedgerEvent.Kind.ACQUIRE)) {
-            FaultSite site = kernel.faults().site(acquisition[0]).orElseThrow();
-            steps.add(new InitStep(steps.size() + 1, acquisition[0], acquisition[1], site.naturalErrno()));
+        for (LedgerEvent acquisition : own(kernel.ledger().since(mark), owner, LedgerEvent.Kind.ACQUIRE)) {
+            FaultSite site = kernel.faults().site(acquisition.site()).orElseThrow();
+            steps.add(new InitStep(steps.size() + 1, acquisition.site(), acquisition.resource(), site.naturalErrno()));
         }
         return List.copyOf(steps);
     }
@@ -35,7 +35,7 @@ public final class LedgerSteps {
      * @param owner the module name
      */
     static List<String> acquisitions(List<LedgerEvent> events, String owner) {
-        return own(events, owner, LedgerEvent.Kind.ACQUIRE).stream().map(e -> e[1]).toList();
+        return own(events, owner, LedgerEvent.Kind.ACQUIRE).stream().map(LedgerEvent::resource).toList();
     }
 
     /**
@@ -45,11 +45,10 @@ public final class LedgerSteps {
      * @param owner the module name
      */
     static List<String> releases(List<LedgerEvent> events, String owner) {
-        return own(events, owner, LedgerEvent.Kind.RELEASE).stream().map(e -> e[1]).toList();
+        return own(events, owner, LedgerEvent.Kind.RELEASE).stream().map(LedgerEvent::resource).toList();
     }
 
-    private static List<String[]> own(List<LedgerEvent> events, String owner, LedgerEvent.Kind kind) {
-        return events.stream().filter(e -> e.kind() == kind && e.owner().equals(owner) && !e.nested())
-                .map(e -> new String[] {e.site(), e.resource()}).toList();
+    private static List<LedgerEvent> own(List<LedgerEvent> events, String owner, LedgerEvent.Kind kind) {
+        return events.stream().filter(e -> e.kind() == kind && e.owner().equals(owner) && !e.nested()).toList();
     }
 }
