@@ -104,18 +104,10 @@ final class ClassDevices {
             throw e;
         }
         String node = spec.name().orElse(name.replace('!', '/'));
-        device.setNodeName(node);
+        device.setNode(node, spec.mode());
         int mode = spec.mode() != 0 ? spec.mode() : 0600;
         vfs.devtmpfs().createNode(node, FileType.CHAR_DEVICE, devt, mode, 0, 0);
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("MAJOR", Integer.toString(devt.major()));
-        env.put("MINOR", Integer.toString(devt.minor()));
-        env.put("DEVNAME", node);
-        if (spec.mode() != 0) {
-            env.put("DEVMODE", String.format("%#o", spec.mode()));
-        }
-        env.put("SUBSYSTEM", cls.name());
-        uevents.accept(new Uevent("add", devpath(device), env));
+        uevents.accept(uevent("add", device));
         return device;
     }
 
@@ -147,16 +139,28 @@ final class ClassDevices {
     private void remove(DeviceImpl device) {
         DevT devt = device.devt().orElseThrow();
         vfs.devtmpfs().deleteNode(device.nodeName(), FileType.CHAR_DEVICE, devt);
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("MAJOR", Integer.toString(devt.major()));
-        env.put("MINOR", Integer.toString(devt.minor()));
-        env.put("DEVNAME", device.nodeName());
-        env.put("SUBSYSTEM", device.deviceClass().orElseThrow().name());
-        uevents.accept(new Uevent("remove", devpath(device), env));
+        uevents.accept(uevent("remove", device));
         synchronized (this) {
             devices.remove(device);
             vfs.unpublish(sysfsDir(device) + "/dev");
         }
+    }
+
+    /**
+     * {@code dev_uevent}: every action of a device with a number carries its numbers, its node name
+     * and, when the devnode callback set one, its mode.
+     */
+    private static Uevent uevent(String action, DeviceImpl device) {
+        DevT devt = device.devt().orElseThrow();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("MAJOR", Integer.toString(devt.major()));
+        env.put("MINOR", Integer.toString(devt.minor()));
+        env.put("DEVNAME", device.nodeName());
+        if (device.nodeMode() != 0) {
+            env.put("DEVMODE", String.format("%#o", device.nodeMode()));
+        }
+        env.put("SUBSYSTEM", device.deviceClass().orElseThrow().name());
+        return new Uevent(action, devpath(device), env);
     }
 
     private static String sysfsDir(DeviceImpl device) {

@@ -17,8 +17,9 @@ final class DeviceImpl implements Device {
     private volatile DeviceDriver driver;
     private volatile Object driverData;
     private volatile String driverOverride;
-    /** The node path devtmpfs made for it, kept for removal since the devnode callback may change its mind. */
+    /** The node path and mode the devnode callback chose, kept since the callback may change its mind. */
     private volatile String nodeName;
+    private volatile int nodeMode;
 
     DeviceImpl(String name, DevT devt, DeviceClass deviceClass, Bus bus, Device parent) {
         this.name = name;
@@ -85,8 +86,14 @@ final class DeviceImpl implements Device {
         return nodeName;
     }
 
-    void setNodeName(String nodeName) {
+    /** {@return the mode the devnode callback chose, 0 when it chose none} */
+    int nodeMode() {
+        return nodeMode;
+    }
+
+    void setNode(String nodeName, int nodeMode) {
         this.nodeName = nodeName;
+        this.nodeMode = nodeMode;
     }
 
     /** {@return the ledger's name for a class device: {@code device vfio/3 (254:0)}} */
