@@ -23,7 +23,9 @@ import org.devmodel.core.internal.mem.VmaSet;
  * <p>Addresses are unsigned 64-bit values held in {@code long}: a negative {@code long} is an address
  * above {@link #TASK_SIZE} and never mapped, and a range that would wrap past 2^64 faults. Any
  * unmapped byte in a range makes the access fail with {@link Errno#EFAULT}; the whole range is
- * checked before anything is read or written, so a faulting write changes nothing.
+ * checked before anything is read or written, so a write to a range with a hole changes nothing.
+ * (One race is left open: another thread unmapping part of the range while an access crosses a
+ * device span, whose handler runs without the lock, faults after the bytes before it moved.)
  *
  * <p>Thread-safe: the process and a device's DMA timer may use one address space at once. One lock
  * guards the mappings and pages; {@link MmioHandler}s are called without it (see there why).
