@@ -44,7 +44,7 @@ final class DevmodelCommand {
      * @throws IOException if a module's ioctl descriptions cannot be read
      */
     Backend boot() throws KernelException, IOException {
-        String words = platform == null ? cmdline : (cmdline + " pci.platform=" + platform).strip();
+        String words = platform == null ? cmdline : (cmdline + " pci.platform=" + quoted(platform)).strip();
         KernelOptions.Builder options = KernelOptions.builder().commandLine(words);
         if (modules != null) {
             options.modulesDirectory(modules);
@@ -56,5 +56,15 @@ final class DevmodelCommand {
             kernel.close();
             throw e;
         }
+    }
+
+    /** The platform path as a command-line value: quoted, as {@code next_arg} reads spaces in quotes. */
+    private static String quoted(Path platform) {
+        String path = platform.toString();
+        if (path.indexOf('"') >= 0) {
+            throw new IllegalArgumentException("--platform " + path + ": a path with a double quote cannot go on the"
+                    + " kernel command line");
+        }
+        return '"' + path + '"';
     }
 }
