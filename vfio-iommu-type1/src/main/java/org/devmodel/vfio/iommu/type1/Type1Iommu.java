@@ -307,6 +307,7 @@ final class Type1Iommu implements VfioIommu {
                 removeDmaOverlap(dma, dma.iova, dma.last());
             }
         }
+        driver.released(this);
     }
 
     /** {@return how many mappings the container holds} */
