@@ -4,8 +4,9 @@ import static org.devmodel.vfio.uapi.VfioIoctls.VFIO_TYPE1_IOMMU;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.devmodel.core.Errno;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.log.KernelLog;
@@ -30,7 +31,9 @@ final class Type1Driver implements VfioIommuDriver, SnapshotContributor {
     private final KernelLog log;
     private final ModuleParameters parameters;
     private final PagePinning pinning;
-    private final Set<Type1Iommu> containers = ConcurrentHashMap.newKeySet();
+    /** The open containers' states, each with a number for the snapshot. */
+    private final Map<Type1Iommu, Long> containers = new ConcurrentHashMap<>();
+    private final AtomicLong opened = new AtomicLong();
 
     Type1Driver(Iommu iommu, KernelLog log, ModuleParameters parameters) {
         this.iommu = iommu;
@@ -79,7 +82,7 @@ final class Type1Driver implements VfioIommuDriver, SnapshotContributor {
             throw new KernelException(Errno.EPERM);
         }
         Type1Iommu container = new Type1Iommu(this, iommu, pinning);
-        containers.add(container);
+        containers.put(container, opened.incrementAndGet());
         return container;
     }
 
@@ -98,11 +101,15 @@ final class Type1Driver implements VfioIommuDriver, SnapshotContributor {
         return "vfio_iommu_type1";
     }
 
-    /** {@return e.g. {@code dma 0x10000+0x1000 -> 0x7f0000000000 rw}, then {@code locked_vm 1 pages}} */
+    /**
+     * {@return e.g. {@code container 1: 0x10000+0x1000 -> 0x7f0000000000 rw} for each mapping (the
+     * number is the container's, counted from the module's load), then {@code locked_vm 1 pages}}
+     */
     @Override
     public List<String> entries() {
         List<String> entries = new ArrayList<>();
-        containers.forEach(container -> container.mappings().forEach(dma -> entries.add("dma " + dma)));
+        containers.forEach((container, number) -> container.mappings()
+                .forEach(dma -> entries.add("container " + number + ": " + dma)));
         long locked = pinning.lockedPages();
         if (locked != 0) {
             entries.add("locked_vm " + locked + " pages");

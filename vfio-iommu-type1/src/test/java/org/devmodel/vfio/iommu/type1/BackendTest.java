@@ -120,7 +120,7 @@ class BackendTest {
         user.map(buf, 0x10000, 2 * 4096, VFIO_DMA_MAP_FLAG_READ);
 
         assertThat(fixture.driver.entries()).containsExactly(
-                "dma 0x10000+0x2000 -> 0x" + Long.toHexString(buf) + " r-", "locked_vm 2 pages");
+                "container 1: 0x10000+0x2000 -> 0x" + Long.toHexString(buf) + " r-", "locked_vm 2 pages");
         fixture.type1.release();
         assertThat(fixture.driver.entries()).isEmpty();
     }
