@@ -267,6 +267,7 @@ public final class ModuleLoaderImpl implements ModuleLoader, ModuleGlue, AutoClo
         module.dependencies().forEach(d -> d.removeHolder(module.name()));
         if (module.code() != null) {
             owners.remove(module.code(), module);
+            layers.discard(module.code());
         }
         loadOrder.remove(module);
         modules.remove(module.name(), module);
