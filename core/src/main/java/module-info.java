@@ -4,6 +4,7 @@
  *
  * @uses org.devmodel.core.BuiltinSubsystem built-in subsystems (misc, IOMMU, PCI) started at boot in initcall order
  * @uses org.devmodel.core.module.KernelModule loadable kernel modules, indexed at boot and loaded by modprobe
+ * @provides org.devmodel.core.BuiltinSubsystem mem: char major 1 with null, zero, full, random, urandom
  */
 module org.devmodel.core {
     exports org.devmodel.core;
@@ -19,4 +20,6 @@ module org.devmodel.core {
 
     uses org.devmodel.core.BuiltinSubsystem;
     uses org.devmodel.core.module.KernelModule;
+
+    provides org.devmodel.core.BuiltinSubsystem with org.devmodel.core.internal.memdev.MemDevices;
 }
