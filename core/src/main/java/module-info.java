@@ -4,7 +4,6 @@
  *
  * @uses org.devmodel.core.BuiltinSubsystem built-in subsystems (misc, IOMMU, PCI) started at boot in initcall order
  * @uses org.devmodel.core.module.KernelModule loadable kernel modules, indexed at boot and loaded by modprobe
- * @provides org.devmodel.core.BuiltinSubsystem mem: char major 1 with null, zero, full, random, urandom
  */
 module org.devmodel.core {
     exports org.devmodel.core;
@@ -20,6 +19,4 @@ module org.devmodel.core {
 
     uses org.devmodel.core.BuiltinSubsystem;
     uses org.devmodel.core.module.KernelModule;
-
-    provides org.devmodel.core.BuiltinSubsystem with org.devmodel.core.internal.memdev.MemDevices;
 }

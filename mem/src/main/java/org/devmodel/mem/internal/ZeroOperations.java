@@ -1,4 +1,4 @@
-package org.devmodel.core.internal.memdev;
+package org.devmodel.mem.internal;
 
 import org.devmodel.core.Errno;
 import org.devmodel.core.KernelException;

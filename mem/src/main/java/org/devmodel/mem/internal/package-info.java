@@ -3,4 +3,4 @@
  * {@code zero}, {@code full}, {@code random} and {@code urandom}, built in and started at
  * {@code fs_initcall}. Not exported: userspace reaches them through their nodes.
  */
-package org.devmodel.core.internal.memdev;
+package org.devmodel.mem.internal;

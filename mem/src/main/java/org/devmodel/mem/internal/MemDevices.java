@@ -1,4 +1,4 @@
-package org.devmodel.core.internal.memdev;
+package org.devmodel.mem.internal;
 
 import java.util.Map;
 import java.util.Optional;

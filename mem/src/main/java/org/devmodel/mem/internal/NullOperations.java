@@ -1,4 +1,4 @@
-package org.devmodel.core.internal.memdev;
+package org.devmodel.mem.internal;
 
 import org.devmodel.core.fs.FileOperations;
 import org.devmodel.core.fs.FilePosition;

@@ -1,4 +1,4 @@
-package org.devmodel.core.internal.memdev;
+package org.devmodel.mem.internal;
 
 /**
  * The model's stand-in for the nonblocking pool: a SplitMix64 stream seeded from the kernel command
