@@ -5,7 +5,6 @@
 @SuppressWarnings("requires-automatic") // jnr-ffi and jffi ship as automatic modules
 module org.devmodel.host {
     requires transitive org.devmodel.core;
-    requires transitive org.devmodel.misc;
     requires org.jnrproject.ffi;
     // jnr-ffi is an automatic module and requires nothing: the ASM modules it generates stubs with,
     // and jffi's native stub, are resolved only because this module names them.
