@@ -16,6 +16,11 @@ public final class Libc {
      * fails with EINVAL through them (checked against the same call from C); its ASM stubs do not.
      */
     private static final String X86ASM = "jnr.ffi.x86asm.enabled";
+    /**
+     * jffi reaches native memory through {@code sun.misc.Unsafe}, which JDK 24 and later warn about on
+     * first use (JEP 498); its JNI accessors do the same job without the warning.
+     */
+    private static final String UNSAFE_DISABLED = "jffi.unsafe.disabled";
 
     private final LibC libc;
     private final Runtime runtime;
@@ -44,10 +49,16 @@ public final class Libc {
      * @throws UnsatisfiedLinkError when libc cannot be loaded
      */
     public static Libc load() {
-        if (System.getProperty(X86ASM) == null) {
-            System.setProperty(X86ASM, "false");
-        }
+        defaultProperty(X86ASM, "false");
+        defaultProperty(UNSAFE_DISABLED, "true");
         return new Libc(LibraryLoader.create(LibC.class).load("c"));
+    }
+
+    /** Sets a jnr-ffi or jffi switch unless the launch line already chose. */
+    private static void defaultProperty(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
     }
 
     /** {@return the runtime jnr-ffi bound libc in, for pointers to native memory} */
