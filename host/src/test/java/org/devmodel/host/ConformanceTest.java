@@ -7,6 +7,7 @@ import static org.devmodel.core.fs.EventFdFlags.EFD_SEMAPHORE;
 import static org.devmodel.core.fs.OpenFlags.O_RDONLY;
 import static org.devmodel.core.fs.OpenFlags.O_RDWR;
 import static org.devmodel.core.fs.OpenFlags.O_WRONLY;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.util.Arrays;
 import java.util.List;
@@ -51,16 +52,13 @@ class ConformanceTest {
     void devZeroReadsZerosAndSwallowsWrites(Side side) throws KernelException {
         try (Buffer buf = new Buffer(side)) {
             buf.fill((byte) 0x5a);
-            int fd = side.syscalls().open("/dev/zero", O_RDWR);
-            try {
+            withFd(side, side.syscalls().open("/dev/zero", O_RDWR), fd -> {
                 assertThat(side.syscalls().read(fd, buf.address, 100)).isEqualTo(100);
                 assertThat(buf.bytes(101)).startsWith(new byte[100]).endsWith((byte) 0x5a);
                 assertThat(side.syscalls().write(fd, buf.address, 4096)).isEqualTo(4096);
                 assertThat(side.syscalls().read(fd, buf.address, 0)).isZero();
                 assertThat(side.syscalls().lseek(fd, 12345, (int) SEEK_SET)).as("zero_lseek").isZero();
-            } finally {
-                side.syscalls().close(fd);
-            }
+            });
         }
     }
 
@@ -68,15 +66,12 @@ class ConformanceTest {
     @MethodSource("sides")
     void devNullIsEmptyAndSwallowsWrites(Side side) throws KernelException {
         try (Buffer buf = new Buffer(side)) {
-            int fd = side.syscalls().open("/dev/null", O_RDWR);
-            try {
+            withFd(side, side.syscalls().open("/dev/null", O_RDWR), fd -> {
                 assertThat(side.syscalls().read(fd, buf.address, 100)).isZero();
                 assertThat(side.syscalls().write(fd, buf.address, 100)).isEqualTo(100);
                 assertThat(side.syscalls().pwrite(fd, buf.address, 10, 4096)).isEqualTo(10);
                 assertThat(side.syscalls().lseek(fd, 100, SEEK_END)).as("null_lseek").isZero();
-            } finally {
-                side.syscalls().close(fd);
-            }
+            });
         }
     }
 
@@ -85,14 +80,11 @@ class ConformanceTest {
     void devFullReadsZerosAndRefusesWrites(Side side) throws KernelException {
         try (Buffer buf = new Buffer(side)) {
             buf.fill((byte) 1);
-            int fd = side.syscalls().open("/dev/full", O_RDWR);
-            try {
+            withFd(side, side.syscalls().open("/dev/full", O_RDWR), fd -> {
                 assertThat(side.syscalls().read(fd, buf.address, 16)).isEqualTo(16);
                 assertThat(buf.bytes(16)).containsOnly(0);
                 assertErrno(() -> side.syscalls().write(fd, buf.address, 1), Errno.ENOSPC);
-            } finally {
-                side.syscalls().close(fd);
-            }
+            });
         }
     }
 
@@ -100,42 +92,33 @@ class ConformanceTest {
     @MethodSource("sides")
     void devUrandomFillsTheWholeBuffer(Side side) throws KernelException {
         try (Buffer buf = new Buffer(side)) {
-            int fd = side.syscalls().open("/dev/urandom", O_RDONLY);
-            try {
+            withFd(side, side.syscalls().open("/dev/urandom", O_RDONLY), fd -> {
                 assertThat(side.syscalls().read(fd, buf.address, 4096)).isEqualTo(4096);
                 assertThat(buf.bytes(4096)).as("4 KiB of urandom are not all zero").isNotEqualTo(new byte[4096]);
                 assertErrno(() -> side.syscalls().write(fd, buf.address, 1), Errno.EBADF);
-            } finally {
-                side.syscalls().close(fd);
-            }
+            });
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("sides")
     void unknownIoctlOnDevNullIsEnotty(Side side) throws KernelException {
-        int fd = side.syscalls().open("/dev/null", O_WRONLY);
-        try {
+        withFd(side, side.syscalls().open("/dev/null", O_WRONLY), fd -> {
             assertErrno(() -> side.syscalls().ioctl(fd, 0x4004_7a01, 0), Errno.ENOTTY);
-        } finally {
-            side.syscalls().close(fd);
-        }
+        });
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("sides")
     void eventfdCountsAndResets(Side side) throws KernelException {
         try (Buffer buf = new Buffer(side)) {
-            int fd = side.syscalls().eventfd(5, EFD_NONBLOCK);
-            try {
+            withFd(side, side.syscalls().eventfd(5, EFD_NONBLOCK), fd -> {
                 assertThat(readCounter(side, fd, buf)).as("initial value").isEqualTo(5);
                 assertErrno(() -> side.syscalls().read(fd, buf.address, 8), Errno.EAGAIN);
                 writeCounter(side, fd, buf, 3);
                 writeCounter(side, fd, buf, 4);
                 assertThat(readCounter(side, fd, buf)).isEqualTo(7);
-            } finally {
-                side.syscalls().close(fd);
-            }
+            });
         }
     }
 
@@ -143,14 +126,11 @@ class ConformanceTest {
     @MethodSource("sides")
     void eventfdSemaphoreCountsDownByOne(Side side) throws KernelException {
         try (Buffer buf = new Buffer(side)) {
-            int fd = side.syscalls().eventfd(2, EFD_SEMAPHORE | EFD_NONBLOCK);
-            try {
+            withFd(side, side.syscalls().eventfd(2, EFD_SEMAPHORE | EFD_NONBLOCK), fd -> {
                 assertThat(readCounter(side, fd, buf)).isEqualTo(1);
                 assertThat(readCounter(side, fd, buf)).isEqualTo(1);
                 assertErrno(() -> side.syscalls().read(fd, buf.address, 8), Errno.EAGAIN);
-            } finally {
-                side.syscalls().close(fd);
-            }
+            });
         }
     }
 
@@ -158,8 +138,7 @@ class ConformanceTest {
     @MethodSource("sides")
     void eventfdShortBuffersAndOverflow(Side side) throws KernelException {
         try (Buffer buf = new Buffer(side)) {
-            int fd = side.syscalls().eventfd(1, EFD_NONBLOCK);
-            try {
+            withFd(side, side.syscalls().eventfd(1, EFD_NONBLOCK), fd -> {
                 assertErrno(() -> side.syscalls().read(fd, buf.address, 7), Errno.EINVAL);
                 assertErrno(() -> side.syscalls().write(fd, buf.address, 4), Errno.EINVAL);
                 side.memory().store(buf.address, 8, -1L);
@@ -167,9 +146,7 @@ class ConformanceTest {
                 side.memory().store(buf.address, 8, -2L);
                 assertErrno(() -> side.syscalls().write(fd, buf.address, 8), Errno.EAGAIN);
                 assertThat(readCounter(side, fd, buf)).as("a refused write adds nothing").isEqualTo(1);
-            } finally {
-                side.syscalls().close(fd);
-            }
+            });
         }
     }
 
@@ -206,12 +183,9 @@ class ConformanceTest {
             Stat actual = model.syscalls().stat("/dev/" + node);
             assertThat(actual.mode()).as("st_mode").isEqualTo(expected.mode());
             assertThat(actual.rdev()).as("st_rdev").isEqualTo(expected.rdev());
-            int fd = model.syscalls().open("/dev/" + node, O_RDONLY);
-            try {
+            withFd(model, model.syscalls().open("/dev/" + node, O_RDONLY), fd -> {
                 assertThat(model.syscalls().fstat(fd).rdev()).isEqualTo(expected.rdev());
-            } finally {
-                model.syscalls().close(fd);
-            }
+            });
         }
     }
 
@@ -221,7 +195,7 @@ class ConformanceTest {
             List<ProcMisc.Entry> entries = ProcMisc.parse("/proc/misc", host.readText("/proc/misc"));
             List<ProcMisc.Entry> known = entries.stream()
                     .filter(e -> MiscMinors.byDeviceName(e.name()).isPresent()).toList();
-            org.junit.jupiter.api.Assumptions.assumeFalse(known.isEmpty(),
+            assumeFalse(known.isEmpty(),
                     "this kernel registers none of v3.14's static misc devices");
             assertThat(known).allSatisfy(e ->
                     assertThat(e.minor()).as(e.name()).isEqualTo(MiscMinors.byDeviceName(e.name()).orElseThrow()));
@@ -249,6 +223,20 @@ class ConformanceTest {
     private static void assertErrno(KernelCall call, Errno errno) {
         assertThatThrownBy(call::run).isInstanceOfSatisfying(KernelException.class,
                 e -> assertThat(e.errno()).isEqualTo(errno));
+    }
+
+    /** Runs checks on an fd, then closes it on the side it came from. */
+    private static void withFd(Side side, int fd, FdCheck check) throws KernelException {
+        try {
+            check.run(fd);
+        } finally {
+            side.syscalls().close(fd);
+        }
+    }
+
+    @FunctionalInterface
+    private interface FdCheck {
+        void run(int fd) throws KernelException;
     }
 
     @FunctionalInterface
