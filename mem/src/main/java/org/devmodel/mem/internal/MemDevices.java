@@ -56,7 +56,7 @@ public final class MemDevices implements BuiltinSubsystem {
      */
     @Override
     public void init(Kernel kernel) throws KernelException {
-        long seed = kernel.options().commandLine().get(SEED_PARAMETER).map(MemDevices::parseSeed).orElse(0L);
+        long seed = kernel.options().commandLine().get(SEED_PARAMETER).map(text -> parseSeed(kernel, text)).orElse(0L);
         Map<Integer, MemDev> devlist = devlist(new EntropyPool(seed));
         try {
             kernel.chrdev().registerChrdev(MEM_MAJOR, "mem", new MemoryOpen(devlist));
@@ -85,10 +85,12 @@ public final class MemDevices implements BuiltinSubsystem {
         return devlist;
     }
 
-    private static long parseSeed(String text) {
+    /** A bad value is logged and replaced by 0, as the kernel ignores a parameter it cannot parse. */
+    private static long parseSeed(Kernel kernel, String text) {
         try {
             return Long.decode(text);
         } catch (NumberFormatException e) {
+            kernel.log().warn(SEED_PARAMETER + "=" + text + ": not a number, seeding with 0");
             return 0;
         }
     }

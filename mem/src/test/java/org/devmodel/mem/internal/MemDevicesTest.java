@@ -12,6 +12,7 @@ import org.devmodel.core.KernelOptions;
 import org.devmodel.core.fs.FileType;
 import org.devmodel.core.fs.OpenFlags;
 import org.devmodel.core.fs.Stat;
+import org.devmodel.core.log.LogRecord;
 import org.devmodel.core.mem.AddressSpace;
 import org.devmodel.core.proc.Credentials;
 import org.devmodel.core.proc.Syscalls;
@@ -101,6 +102,17 @@ class MemDevicesTest {
 
         assertThat(again).isEqualTo(first);
         assertThat(other).isNotEqualTo(first);
+    }
+
+    @Test
+    void aSeedThatIsNotANumberIsLoggedAndZeroIsUsed() throws KernelException {
+        byte[] zero = urandom("random.seed=0");
+        close();
+        byte[] bad = urandom("random.seed=x");
+
+        assertThat(bad).isEqualTo(zero);
+        assertThat(kernel.log().records()).extracting(LogRecord::text)
+                .contains("random.seed=x: not a number, seeding with 0");
     }
 
     private byte[] urandom(String cmdline) throws KernelException {
