@@ -175,6 +175,23 @@ class ConformanceTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sides")
+    void devZeroMapsFreshZeroedMemory(Side side) throws KernelException {
+        long length = 2 * Mman.PAGE_SIZE;
+        withFd(side, side.syscalls().open("/dev/zero", O_RDWR), fd -> {
+            long address = side.syscalls().mmap(length, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_PRIVATE, fd, 0);
+            try {
+                assertThat(side.memory().copyFromUser(address, (int) length)).containsOnly(0);
+                side.memory().store(address + Mman.PAGE_SIZE + 8, 8, 0x0123_4567_89ab_cdefL);
+                assertThat(side.memory().load(address + Mman.PAGE_SIZE + 8, 4)).isEqualTo(0x89ab_cdefL);
+                assertThat(side.memory().copyFromUser(address + Mman.PAGE_SIZE + 15, 1)).containsExactly(0x01);
+            } finally {
+                side.syscalls().munmap(address, length);
+            }
+        });
+    }
+
     @ParameterizedTest(name = "/dev/{0}")
     @ValueSource(strings = {"null", "zero", "full", "random", "urandom"})
     void memoryNodesStatTheSameOnBoth(String node) throws KernelException {

@@ -4,11 +4,13 @@ import org.devmodel.core.Errno;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.fs.FileOperations;
 import org.devmodel.core.fs.FilePosition;
+import org.devmodel.core.fs.MmapRequest;
 import org.devmodel.core.fs.OpenFile;
 import org.devmodel.core.mem.AddressSpace;
+import org.devmodel.core.mem.MmioHandler;
 import org.devmodel.core.proc.Task;
 
-/** {@code zero_fops}: reads give zeros, writes are {@code write_null}'s. {@code mmap_zero} is not modelled. */
+/** {@code zero_fops}: reads give zeros, writes are {@code write_null}'s, a mapping is fresh zeroed memory. */
 final class ZeroOperations implements FileOperations {
 
     @Override
@@ -21,6 +23,12 @@ final class ZeroOperations implements FileOperations {
     @Override
     public long write(OpenFile file, Task current, long buf, long count, FilePosition position) {
         return count;
+    }
+
+    /** {@code mmap_zero}: private or shared, each mapping is memory of its own, zero-filled. */
+    @Override
+    public MmioHandler mmap(OpenFile file, Task current, MmapRequest request) {
+        return new ZeroMapping();
     }
 
     @Override
