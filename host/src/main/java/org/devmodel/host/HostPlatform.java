@@ -35,7 +35,7 @@ public final class HostPlatform {
         try (Stream<Path> list = Files.list(devices)) {
             functions = list.sorted().toList();
         }
-        StringBuilder text = new StringBuilder("# address    group    model       from ").append(devices).append('\n');
+        StringBuilder text = new StringBuilder("# the PCI functions of ").append(devices).append('\n');
         for (Path function : functions) {
             text.append(line(function)).append('\n');
         }
