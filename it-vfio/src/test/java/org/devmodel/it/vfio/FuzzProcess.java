@@ -103,18 +103,18 @@ final class FuzzProcess {
         long a = call.a();
         long b = call.b();
         long c = call.c();
-        switch (call.op()) {
+        return switch (call.op()) {
             case OPEN -> {
                 int fd = sys.open(PATHS[(int) Math.floorMod(a, PATHS.length)], OpenFlags.O_RDWR);
                 fds.add(fd);
-                return fd;
+                yield fd;
             }
             case CLOSE -> {
                 int fd = fd(a);
                 sys.close(fd);
                 fds.remove(Integer.valueOf(fd));
                 groupHasContainer.remove(fd);
-                return 0;
+                yield 0;
             }
             case IOCTL -> {
                 int fd = fd(a);
@@ -122,16 +122,16 @@ final class FuzzProcess {
                         IOCTLS.length)]);
                 long result = sys.ioctl(fd, cmd, argument(c));
                 followGroupState(fd, cmd, result);
-                return result;
+                yield result;
             }
             case SET_CONTAINER -> {
                 int group = fd(a);
                 long result = user.ioctlIntPointer(group, "VFIO_GROUP_SET_CONTAINER", fd(b));
                 groupHasContainer.put(group, true);
-                return result;
+                yield result;
             }
             case SET_IOMMU -> {
-                return user.ioctl(fd(a), "VFIO_SET_IOMMU", Math.floorMod(b, 4));
+                yield user.ioctl(fd(a), "VFIO_SET_IOMMU", Math.floorMod(b, 4));
             }
             case MAP_DMA -> {
                 long vaddr = Math.floorMod(b, 8) == 7 ? b : buffer + Math.floorMod(b, BUFFER_PAGES) * AddressSpace.PAGE_SIZE;
@@ -140,42 +140,41 @@ final class FuzzProcess {
                 user.task.memory().copyToUser(args, user.struct("VFIO_IOMMU_MAP_DMA").set("vaddr", vaddr)
                         .set("iova", iova).set("size", size).set("flags", c >>> 3 & 3)
                         .set("argsz", (c & 0x40000) != 0 ? c >>> 32 & 0xffffffffL : 32).toBytes());
-                return user.ioctl(fd(a), "VFIO_IOMMU_MAP_DMA", args);
+                yield user.ioctl(fd(a), "VFIO_IOMMU_MAP_DMA", args);
             }
             case UNMAP_DMA -> {
                 user.task.memory().copyToUser(args, user.struct("VFIO_IOMMU_UNMAP_DMA")
                         .set("iova", (b & 0xff) * AddressSpace.PAGE_SIZE).set("size", c).toBytes());
-                return user.ioctl(fd(a), "VFIO_IOMMU_UNMAP_DMA", args);
+                yield user.ioctl(fd(a), "VFIO_IOMMU_UNMAP_DMA", args);
             }
             case DEVICE_FD -> {
                 int fd = (int) user.ioctlString(fd(a), "VFIO_GROUP_GET_DEVICE_FD",
                         DEVICES[(int) Math.floorMod(b, DEVICES.length)]);
                 fds.add(fd);
-                return fd;
+                yield fd;
             }
             case RW -> {
                 long offset = Math.floorMod(b, 10) << 40 | (c >>> 8 & 0xfff);
                 long size = c & 0x1f;
-                return (c & 0x20) != 0 ? sys.pwrite(fd(a), args, size, offset) : sys.pread(fd(a), args, size, offset);
+                yield (c & 0x20) != 0 ? sys.pwrite(fd(a), args, size, offset) : sys.pread(fd(a), args, size, offset);
             }
             case SET_IRQS -> {
-                return setIrqs(fd(a), b, c);
+                yield setIrqs(fd(a), b, c);
             }
             case EVENTFD -> {
                 int fd = sys.eventfd(0, EventFdFlags.EFD_NONBLOCK);
                 fds.add(fd);
-                return fd;
+                yield fd;
             }
             case MUNMAP -> {
                 sys.munmap(buffer + Math.floorMod(a, BUFFER_PAGES) * AddressSpace.PAGE_SIZE, AddressSpace.PAGE_SIZE);
-                return 0;
+                yield 0;
             }
             case TICK -> {
                 kernel.clock().advance(Duration.ofMillis(Math.floorMod(a, 200)));
-                return 0;
+                yield 0;
             }
-            default -> throw new IllegalStateException("unknown op " + call.op());
-        }
+        };
     }
 
     /** A successful SET_CONTAINER or UNSET_CONTAINER changes what the group's status must say. */
