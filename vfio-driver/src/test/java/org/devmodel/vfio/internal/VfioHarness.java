@@ -36,8 +36,8 @@ final class VfioHarness implements AutoCloseable {
     FixtureBackend backend;
 
     VfioHarness() throws KernelException {
-        kernel = Kernel.boot();
-        modules = TestModules.installIn(kernel);
+        modules = new TestModules();
+        kernel = modules.boot();
         modules.own(FixtureBusDriver.class, BUS_MODULE);
         modules.own(FixtureBackend.class, BACKEND_MODULE);
         iommu = kernel.subsystem(Iommu.class).orElseThrow();
@@ -99,7 +99,7 @@ final class VfioHarness implements AutoCloseable {
      */
     <T> T as(String owner, Callable<T> body) throws KernelException {
         try {
-            return ((KernelImpl) kernel).tracking().callAs(owner, body);
+            return ((KernelImpl) kernel).tracker().callAs(owner, body);
         } catch (KernelException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
