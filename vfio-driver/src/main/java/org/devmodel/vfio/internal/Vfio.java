@@ -17,6 +17,7 @@ import org.devmodel.core.device.Device;
 import org.devmodel.core.device.DeviceClass;
 import org.devmodel.core.device.DevnodeSpec;
 import org.devmodel.core.fault.FaultSite;
+import org.devmodel.core.module.DriverCalls;
 import org.devmodel.core.module.KernelModule;
 import org.devmodel.core.module.KernelModuleInfo;
 import org.devmodel.core.module.ModuleContext;
@@ -142,7 +143,7 @@ public final class Vfio implements KernelModule, VfioRegistry {
                 if (!kernel.moduleReferences().tryGet(driver)) {
                     continue;
                 }
-                long ret = driver.checkExtension(extension);
+                long ret = checkExtension(driver, extension);
                 kernel.moduleReferences().put(driver);
                 if (ret > 0) {
                     return ret;
@@ -166,13 +167,34 @@ public final class Vfio implements KernelModule, VfioRegistry {
                 if (!kernel.moduleReferences().tryGet(driver)) {
                     continue;
                 }
-                if (driver.checkExtension(type) > 0) {
+                if (checkExtension(driver, type) > 0) {
                     return Optional.of(driver);
                 }
                 kernel.moduleReferences().put(driver);
             }
             return Optional.empty();
         }
+    }
+
+    /**
+     * {@code ops->ioctl(NULL, VFIO_CHECK_EXTENSION, ext)}, run as the backend's module; a backend
+     * whose answer fails (a bug, logged by the gate) supports nothing.
+     *
+     * @param driver a pinned driver
+     * @param extension the extension
+     * @return its answer, 0 when it failed
+     */
+    long checkExtension(VfioIommuDriver driver, long extension) {
+        try {
+            return kernel.driverCalls().call(driver, "check_extension", () -> driver.checkExtension(extension));
+        } catch (KernelException e) {
+            return 0;
+        }
+    }
+
+    /** {@return how vfio calls into its backends and bus drivers} */
+    DriverCalls calls() {
+        return kernel.driverCalls();
     }
 
     /**
@@ -322,7 +344,7 @@ public final class Vfio implements KernelModule, VfioRegistry {
         Optional<VfioGroup> existing = groupGetFromIommu(iommuGroup);
         VfioGroup group = existing.isPresent() ? existing.get() : groupCreate(iommuGroup);
         try {
-            group.addDevice(new VfioDevice<>(device, group, ops, deviceData));
+            group.addDevice(new VfioDevice<>(device, group, ops, deviceData, kernel.driverCalls()));
         } finally {
             // The added device holds its own group reference; drop the one used to find the group.
             groupPut(group);
