@@ -4,7 +4,6 @@ import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.device.Device;
 import org.devmodel.iommu.vfio.VfioIommuDriver;
-import org.devmodel.vfio.internal.Vfio;
 
 /**
  * The functions the {@code vfio} module exports, on the live {@code vfio} of one kernel: bus drivers
@@ -16,16 +15,16 @@ public interface VfioRegistry {
      * {@return the {@code vfio} module loaded in a kernel}
      *
      * <p>vfio is a loadable module, not a built-in subsystem, so it is not among
-     * {@code Kernel.subsystem}'s answers. It is found through state the kernel owns: the misc
-     * device 10:196 that {@code vfio}'s {@code init} registers first and its {@code exit}
-     * deregisters last, whose operations belong to the live module. A module that depends on
-     * {@code vfio} calls this from its {@code init}, when the loader has already loaded {@code vfio}.
+     * {@code Kernel.subsystem}'s answers: its {@code init} exports this registry through the loader
+     * ({@code ModuleContext.export}). A module that depends on {@code vfio} gets it from its own
+     * {@code init} with {@code context.dependency(VfioRegistry.class)}; this is the same lookup for
+     * code that holds only the kernel.
      *
      * @param kernel the kernel
      * @throws IllegalStateException when {@code vfio} is not loaded in the kernel
      */
     static VfioRegistry of(Kernel kernel) {
-        return Vfio.find(kernel)
+        return kernel.modules().exported(VfioRegistry.class)
                 .orElseThrow(() -> new IllegalStateException("vfio: module not loaded in this kernel"));
     }
 

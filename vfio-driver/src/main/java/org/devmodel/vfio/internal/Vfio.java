@@ -78,24 +78,6 @@ public final class Vfio implements KernelModule, VfioRegistry {
     /** Test hook: a variant of vfio whose {@code init} forgets the seed's {@code err_class} label. */
     boolean forgetErrClass;
 
-    /**
-     * {@return the live vfio of a kernel}: found through the misc device 10:196, whose operations
-     * are the container fops of the vfio that registered it (see {@link VfioRegistry#of})
-     *
-     * @param kernel the kernel
-     */
-    public static Optional<VfioRegistry> find(Kernel kernel) {
-        DevT control = DevT.of(MiscMinors.MISC_MAJOR, MiscMinors.VFIO_MINOR);
-        return kernel.devices().classDevices().stream()
-                .filter(device -> device.devt().equals(Optional.of(control)))
-                .flatMap(device -> device.driverData().stream())
-                .filter(MiscDevice.class::isInstance)
-                .map(data -> ((MiscDevice) data).operations())
-                .filter(ContainerFops.class::isInstance)
-                .map(ops -> (VfioRegistry) ((ContainerFops) ops).vfio())
-                .findFirst();
-    }
-
     // ---- IOMMU driver registration ------------------------------------------------------------
 
     @Override
@@ -453,6 +435,8 @@ public final class Vfio implements KernelModule, VfioRegistry {
             context.log().info(DRIVER_DESC + " version: " + DRIVER_VERSION);
             unwind.commit();
         }
+        // EXPORT_SYMBOL_GPL(vfio_add_group_dev) and the rest: what the modules depending on vfio use.
+        context.export(VfioRegistry.class, this);
         // Optional: the backends register themselves when they load; a missing one is silent.
         context.requestModuleNowait("vfio_iommu_type1");
         context.requestModuleNowait("vfio_iommu_spapr_tce");

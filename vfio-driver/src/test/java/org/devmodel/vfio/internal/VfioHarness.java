@@ -52,7 +52,7 @@ final class VfioHarness implements AutoCloseable {
         VfioHarness harness = new VfioHarness();
         harness.load(new Vfio());
         harness.as(BUS_MODULE, () -> {
-            harness.busDriver.init(harness.bus);
+            harness.busDriver.init(harness.bus, harness.vfio);
             return null;
         });
         return harness;

@@ -392,7 +392,7 @@ public final class VfioPci implements KernelModule, PciDriver, VfioDeviceOps<Vfi
     public void init(ModuleContext ctx) throws KernelException {
         kernel = ctx.kernel();
         nointxmask = ctx.parameters().bool("nointxmask");
-        vfio = VfioRegistry.of(kernel);
+        vfio = ctx.dependency(VfioRegistry.class);
         pci = kernel.subsystem(Pci.class).orElseThrow(() -> new IllegalStateException("vfio-pci: no PCI bus"));
         // the perm bits and the virqfd workqueue of v3.14's init are plain memory here: nothing to unwind
         pci.registerDriver(this);

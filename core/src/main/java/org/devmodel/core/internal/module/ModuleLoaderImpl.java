@@ -23,6 +23,7 @@ import org.devmodel.core.internal.fault.Tracker;
 import org.devmodel.core.module.KernelModule;
 import org.devmodel.core.module.LoadedModule;
 import org.devmodel.core.module.ModuleLoader;
+import org.devmodel.core.module.ModuleState;
 
 /**
  * The module loader of one kernel: modprobe, rmmod and {@code request_module} over the index. It
@@ -214,7 +215,7 @@ public final class ModuleLoaderImpl implements ModuleLoader, AutoCloseable {
     }
 
     private void runInit(LiveModule module) throws KernelException {
-        Context context = new Context(kernel, module.name(), module.parameters(), this);
+        Context context = new Context(kernel, module, this);
         gate.callAs(module.name(), "init", () -> {
             module.instance().init(context);
             return null;
@@ -279,6 +280,13 @@ public final class ModuleLoaderImpl implements ModuleLoader, AutoCloseable {
     @Override
     public Optional<Module> code(String name) {
         return Optional.ofNullable(modules.get(ModuleNames.normalise(name))).map(LiveModule::code);
+    }
+
+    @Override
+    public <T> Optional<T> exported(Class<T> api) {
+        Objects.requireNonNull(api, "api");
+        return loadOrder.stream().filter(m -> m.state() == ModuleState.LIVE)
+                .flatMap(m -> m.exported(api).stream()).findFirst();
     }
 
     @Override

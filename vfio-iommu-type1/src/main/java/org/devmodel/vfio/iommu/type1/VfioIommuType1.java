@@ -59,7 +59,7 @@ public final class VfioIommuType1 implements KernelModule {
         if (!iommu.present()) {
             throw new KernelException(Errno.ENODEV, "vfio_iommu_type1: no IOMMU on the PCI bus");
         }
-        vfio = VfioRegistry.of(context.kernel());
+        vfio = context.dependency(VfioRegistry.class);
         driver = new Type1Driver(iommu, context.log(), context.parameters());
         vfio.registerIommuDriver(driver);
     }
