@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 import org.devmodel.core.Errno;
 import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelException;
-import org.devmodel.core.KernelOptions;
-import org.devmodel.core.device.Bus;
-import org.devmodel.core.device.Device;
 import org.devmodel.core.fs.OpenFlags;
 import org.devmodel.core.proc.Credentials;
 import org.devmodel.core.proc.Mman;
 import org.devmodel.core.proc.Syscalls;
 import org.devmodel.core.proc.Task;
 import org.devmodel.core.snapshot.KernelSnapshot;
-import org.devmodel.iommu.Iommu;
 import org.devmodel.vfio.uapi.VfioIoctls;
 import org.junit.jupiter.api.Test;
 
@@ -28,19 +23,13 @@ import org.junit.jupiter.api.Test;
  * the module whose code threw (not vfio), the caller gets EIO and nothing is left behind.
  */
 class VfioDriverBugTest {
-    private static final int GROUP = 26;
+    private static final int GROUP = VfioFixtureModulesTest.GROUP;
     /** {@code _IO(';', 0x7f)}: the fixtures' ioctl whose handler throws. */
     private static final int FIXTURE_BUG = (';' << 8) | 0x7f;
 
     @Test
     void aBugInTheBackendOrTheBusDriverIsEioBlamedOnItsModule() throws Exception {
-        try (Kernel kernel = Kernel.boot(KernelOptions.builder()
-                .modulesDirectory(Path.of(System.getProperty("devmodel.vfio.modules"))).build())) {
-            Bus bus = kernel.devices().busRegister("vfiotest", (device, driver) -> true);
-            Device device = kernel.devices().deviceRegister(bus, "dev0", null);
-            Iommu iommu = kernel.subsystem(Iommu.class).orElseThrow();
-            iommu.watchBus(bus);
-            iommu.addDevice(iommu.group(GROUP), device);
+        try (Kernel kernel = VfioFixtureModulesTest.bootWithFixtureDevice()) {
             KernelSnapshot before = kernel.snapshot();
             kernel.modules().modprobe("vfio_fixture_bus", Map.of());
             kernel.settle();
