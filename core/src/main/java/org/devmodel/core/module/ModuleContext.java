@@ -25,7 +25,7 @@ public interface ModuleContext {
 
     /** {@return a fresh unwind scope for {@code init}} */
     default Unwind unwind() {
-        return new Unwind();
+        return new Unwind(log(), name());
     }
 
     /**
