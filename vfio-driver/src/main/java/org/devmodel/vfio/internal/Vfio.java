@@ -310,13 +310,6 @@ public final class Vfio implements KernelModule, VfioRegistry {
         }
     }
 
-    /** {@return how many group minors are taken}, for tests of the IDR */
-    int groupMinorsInUse() {
-        synchronized (groupLock) {
-            return groupIdr.size();
-        }
-    }
-
     // ---- devices --------------------------------------------------------------------------------
 
     @Override
