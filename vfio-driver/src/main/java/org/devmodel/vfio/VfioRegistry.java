@@ -1,8 +1,10 @@
 package org.devmodel.vfio;
 
+import java.util.List;
 import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.device.Device;
+import org.devmodel.core.fs.OpenFile;
 import org.devmodel.iommu.vfio.VfioIommuDriver;
 
 /**
@@ -60,6 +62,18 @@ public interface VfioRegistry {
      * @throws IllegalStateException when the device was not added
      */
     Object delGroupDev(Device device);
+
+    /**
+     * The files of a VFIO device's open device fds ({@code VFIO_GROUP_GET_DEVICE_FD}), held through
+     * an fd or a mapping: while one is left, {@link #delGroupDev} (an unbind from the bus driver)
+     * waits for it. A process that holds one itself can ask before unbinding, instead of waiting for
+     * itself forever.
+     *
+     * @param device a bus device
+     * @return the open files, in the order they were opened; empty when none is open or the device
+     *     is not a VFIO device
+     */
+    List<OpenFile> deviceFiles(Device device);
 
     /**
      * {@code vfio_register_iommu_driver} - register an IOMMU backend.

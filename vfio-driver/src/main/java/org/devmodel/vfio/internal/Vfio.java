@@ -17,6 +17,7 @@ import org.devmodel.core.device.Device;
 import org.devmodel.core.device.DeviceClass;
 import org.devmodel.core.device.DevnodeSpec;
 import org.devmodel.core.fault.FaultSite;
+import org.devmodel.core.fs.OpenFile;
 import org.devmodel.core.module.DriverCalls;
 import org.devmodel.core.module.KernelModule;
 import org.devmodel.core.module.KernelModuleInfo;
@@ -324,6 +325,11 @@ public final class Vfio implements KernelModule, VfioRegistry {
             // The added device holds its own group reference; drop the one used to find the group.
             groupPut(group);
         }
+    }
+
+    @Override
+    public List<OpenFile> deviceFiles(Device device) {
+        return device.driverData().orElse(null) instanceof VfioDevice<?> vdev ? vdev.files() : List.of();
     }
 
     @Override

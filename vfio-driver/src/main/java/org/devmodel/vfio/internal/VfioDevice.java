@@ -1,8 +1,11 @@
 package org.devmodel.vfio.internal;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.device.Device;
 import org.devmodel.core.fs.FilePosition;
+import org.devmodel.core.fs.OpenFile;
 import org.devmodel.core.fs.MmapRequest;
 import org.devmodel.core.mem.MmioHandler;
 import org.devmodel.core.module.DriverCalls;
@@ -25,6 +28,8 @@ final class VfioDevice<T> {
     private final DriverCalls calls;
     /** Guarded by the group's device lock. */
     private int refs = 1;
+    /** The files of its open device fds, for {@code VfioRegistry.deviceFiles}. */
+    private final List<OpenFile> files = new CopyOnWriteArrayList<>();
 
     VfioDevice(Device dev, VfioGroup group, VfioDeviceOps<T> ops, T deviceData, DriverCalls calls) {
         this.dev = dev;
@@ -52,6 +57,29 @@ final class VfioDevice<T> {
     /** {@code kref_get}; called with the group's device lock held. */
     void get() {
         refs++;
+    }
+
+    /**
+     * Notes a device fd's file, opened on this device.
+     *
+     * @param file the file
+     */
+    void fileOpened(OpenFile file) {
+        files.add(file);
+    }
+
+    /**
+     * Forgets a device fd's file at its release.
+     *
+     * @param file the file
+     */
+    void fileReleased(OpenFile file) {
+        files.remove(file);
+    }
+
+    /** {@return the files of its open device fds, in opening order} */
+    List<OpenFile> files() {
+        return List.copyOf(files);
     }
 
     /** {@return whether this put dropped the last reference}; called with the group's device lock held */

@@ -291,6 +291,7 @@ final class VfioGroup implements GroupListener {
             }
             device.get();
             containerUsers.incrementAndGet();
+            device.fileOpened(file);
             return file;
         }
     }
