@@ -134,7 +134,7 @@ public final class KernelImpl implements Kernel {
         devices.ueventListen(udev::onUevent);
         addCoreSections();
         // depmod's files and the static nodes (kmod static-nodes) come before any code can ask for a module.
-        modules.publishIndex();
+        modules.depmod();
         // do_initcalls: the built-in subsystems, level by level
         List<BuiltinSubsystem> found = new ArrayList<>();
         ServiceLoader.load(BuiltinSubsystem.class, KernelImpl.class.getClassLoader()).forEach(found::add);

@@ -42,16 +42,17 @@ public final class ModuleLoaderImpl implements ModuleLoader, AutoCloseable {
     private final Tracker tracker;
     private final DriverGate gate;
     private final ModuleOwners owners;
-    private final ModuleIndex index;
+    /** Set once by {@link #depmod} at boot, before any code can ask for a module. */
+    private volatile ModuleIndex index;
     private final ModuleLayers layers = new ModuleLayers();
     private final WorkQueue worker = new WorkQueue("kworker/modprobe");
     private final Map<String, LiveModule> modules = new ConcurrentHashMap<>();
     private final List<LiveModule> loadOrder = new CopyOnWriteArrayList<>();
 
     /**
-     * Runs depmod over what the options name; nothing is published until {@link #publishIndex}.
+     * Creates the loader; it knows no module until {@link #depmod} runs at boot.
      *
-     * @param kernel the kernel being built; only its options and log are used before boot
+     * @param kernel the kernel being built; nothing of it is used before boot
      * @param tracker runs code as a module and holds the ledger
      * @param gate runs driver code
      * @param owners where loaded modules' code is recorded
@@ -61,14 +62,6 @@ public final class ModuleLoaderImpl implements ModuleLoader, AutoCloseable {
         this.tracker = tracker;
         this.gate = gate;
         this.owners = owners;
-        KernelOptions options = kernel.options();
-        Depmod depmod = new Depmod(kernel.log());
-        if (options.bootLayerModules()) {
-            depmod.scanBootLayer();
-        }
-        options.modulesDirectory().ifPresent(depmod::scanDirectory);
-        ModuleIndex all = depmod.index();
-        this.index = options.indexedModules().map(all::restrictTo).orElse(all);
     }
 
     /** {@return the worker of {@link #requestModuleNowait}, which the kernel settles with its other queues} */
@@ -77,10 +70,19 @@ public final class ModuleLoaderImpl implements ModuleLoader, AutoCloseable {
     }
 
     /**
-     * Publishes depmod's files and {@code /proc/modules} and creates the static nodes of
-     * {@code modules.devname}: they exist before any code can ask for a module.
+     * Runs depmod over what the options name, publishes its files and {@code /proc/modules} and
+     * creates the static nodes of {@code modules.devname}: they exist before any code can ask for
+     * a module.
      */
-    public void publishIndex() {
+    public void depmod() {
+        KernelOptions options = kernel.options();
+        Depmod depmod = new Depmod(kernel.log());
+        if (options.bootLayerModules()) {
+            depmod.scanBootLayer();
+        }
+        options.modulesDirectory().ifPresent(depmod::scanDirectory);
+        ModuleIndex all = depmod.index();
+        index = options.indexedModules().map(all::restrictTo).orElse(all);
         String devnames = DepmodFiles.devnames(index, kernel.log()::warn);
         kernel.vfs().publish(INDEX_DIR + "modules.alias", constant(DepmodFiles.aliases(index)));
         kernel.vfs().publish(INDEX_DIR + "modules.dep", constant(DepmodFiles.dependencies(index)));
