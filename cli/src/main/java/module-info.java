@@ -6,6 +6,7 @@
 module org.devmodel.cli {
     requires org.devmodel.core;
     requires org.devmodel.pci;
+    requires org.devmodel.host;
     // VfioRegistry.deviceFiles, asked before an unbind that would wait for the script itself
     requires org.devmodel.vfio;
     requires info.picocli;
