@@ -76,6 +76,19 @@ public interface ModuleLoader {
      */
     Optional<String> ioctlDescriptions(String module);
 
+    /**
+     * {@return the object a live module exported under a type from its {@code init}} (see
+     * {@link ModuleContext#export}); empty when no live module exported one
+     *
+     * @param api the exported type
+     * @param <T> the type
+     * @implSpec The default answers empty, for a loader that loads nothing; the kernel's loader
+     *     overrides it.
+     */
+    default <T> Optional<T> exported(Class<T> api) {
+        return Optional.empty();
+    }
+
     /** {@return {@code lsmod}'s output} */
     String lsmod();
 
