@@ -8,11 +8,11 @@ import java.util.Map;
 import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.fs.OpenFlags;
-import org.devmodel.core.mem.IoctlTable;
 import org.devmodel.core.mem.StructValue;
 import org.devmodel.core.proc.Credentials;
 import org.devmodel.core.proc.Mman;
 import org.devmodel.core.proc.Task;
+import org.devmodel.ioctl.IoctlTable;
 import org.devmodel.pci.Pci;
 
 /**

@@ -12,7 +12,7 @@ import org.devmodel.cli.script.ScriptParser;
 import org.devmodel.cli.script.Statement;
 import org.devmodel.cli.seam.Backend;
 import org.devmodel.core.KernelException;
-import org.devmodel.core.mem.IoctlTable;
+import org.devmodel.ioctl.IoctlTable;
 
 /**
  * Runs scenario scripts as one process on one booted kernel: the kernel settles before each

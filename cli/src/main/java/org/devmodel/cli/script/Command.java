@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.devmodel.core.mem.IoctlDescription;
+import org.devmodel.ioctl.IoctlDescription;
 
 /** One parsed command of a script: a process command (it prints a trace line) or an admin command. */
 public sealed interface Command {

@@ -10,7 +10,7 @@ import java.util.OptionalLong;
 import org.devmodel.core.Errno;
 import org.devmodel.core.fs.EventFdFlags;
 import org.devmodel.core.fs.OpenFlags;
-import org.devmodel.core.mem.IoctlTable;
+import org.devmodel.ioctl.IoctlTable;
 
 /**
  * Parses a whole script before anything runs: every command word, constant, ioctl and struct-field

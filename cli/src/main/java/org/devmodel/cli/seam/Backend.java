@@ -2,7 +2,7 @@ package org.devmodel.cli.seam;
 
 import java.util.Objects;
 import org.devmodel.core.Kernel;
-import org.devmodel.core.mem.IoctlTable;
+import org.devmodel.ioctl.IoctlTable;
 
 /**
  * A booted kernel with everything the CLI needs from it. Closing it closes the kernel.

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.devmodel.core.Kernel;
-import org.devmodel.core.mem.IoctlTable;
 import org.devmodel.core.module.ModuleLoader;
+import org.devmodel.ioctl.IoctlTable;
 import org.devmodel.pci.Pci;
 
 /**
