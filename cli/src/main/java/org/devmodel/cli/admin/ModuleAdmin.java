@@ -1,4 +1,4 @@
-package org.devmodel.cli.seam;
+package org.devmodel.cli.admin;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package org.devmodel.cli.seam;
+package org.devmodel.cli.admin;
 
 /**
  * What the {@code bind}, {@code unbind} and {@code new_id} commands need: the sysfs writes a user
@@ -13,18 +13,16 @@ public interface PciAdmin {
      * @param bdf the function, e.g. {@code 0000:00:03.0}
      * @param driver the driver's name
      * @throws AdminException with the errno of the failing write
-     * @throws NotAvailableException when this kernel has no PCI bus
      */
-    void bind(String bdf, String driver) throws AdminException, NotAvailableException;
+    void bind(String bdf, String driver) throws AdminException;
 
     /**
      * Writes the BDF to its driver's {@code unbind}.
      *
      * @param bdf the function
      * @throws AdminException with the errno of the failing write
-     * @throws NotAvailableException when this kernel has no PCI bus
      */
-    void unbind(String bdf) throws AdminException, NotAvailableException;
+    void unbind(String bdf) throws AdminException;
 
     /**
      * Writes {@code VENDOR DEVICE} to {@code /sys/bus/pci/drivers/DRIVER/new_id}.
@@ -33,7 +31,6 @@ public interface PciAdmin {
      * @param device the device id in hex
      * @param driver the driver's name
      * @throws AdminException with the errno of the failing write
-     * @throws NotAvailableException when this kernel has no PCI bus
      */
-    void newId(String vendor, String device, String driver) throws AdminException, NotAvailableException;
+    void newId(String vendor, String device, String driver) throws AdminException;
 }

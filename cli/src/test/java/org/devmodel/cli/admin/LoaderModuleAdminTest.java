@@ -1,4 +1,4 @@
-package org.devmodel.cli.seam;
+package org.devmodel.cli.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

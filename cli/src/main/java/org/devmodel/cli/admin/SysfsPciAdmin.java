@@ -1,4 +1,4 @@
-package org.devmodel.cli.seam;
+package org.devmodel.cli.admin;
 
 import org.devmodel.core.Errno;
 import org.devmodel.core.KernelException;
