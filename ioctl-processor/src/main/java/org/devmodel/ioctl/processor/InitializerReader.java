@@ -39,7 +39,8 @@ final class InitializerReader {
             chain.add(0, call);
             tree = call.getMethodSelect() instanceof MemberSelectTree select ? select.getExpression() : null;
         }
-        if (chain.size() < 2 || !name(chain.get(0)).equals("builder") || !name(chain.get(chain.size() - 1)).equals("build")) {
+        if (chain.size() < 2 || !name(chain.get(0)).equals("builder")
+                || !name(chain.get(chain.size() - 1)).equals("build")) {
             throw new IllegalArgumentException("a struct layout must be StructLayout.builder(\"name\")...build()");
         }
         List<String> fields = new ArrayList<>();
@@ -64,7 +65,8 @@ final class InitializerReader {
     /** {@return {@code _IOWR(TYPE, NR, struct)} and its kin for an {@code IoctlNumber} call} */
     String ioctlNumber(ExpressionTree initializer) {
         if (!(initializer instanceof MethodInvocationTree call) || !IOCTL_CALLS.containsKey(name(call))) {
-            throw new IllegalArgumentException("an ioctl number must be a constant or an IoctlNumber.io/ior/iow/iowr call");
+            throw new IllegalArgumentException(
+                    "an ioctl number must be a constant or an IoctlNumber.io/ior/iow/iowr call");
         }
         List<String> args = new ArrayList<>();
         for (ExpressionTree arg : call.getArguments()) {

@@ -69,7 +69,12 @@ public final class IoctlDescriptionsProcessor extends AbstractProcessor {
                     .forEach(this::read);
         }
         if (round.processingOver() && !text.isEmpty()) {
-            write();
+            List<String> problems = text.undefinedNames();
+            problems.forEach(p -> processingEnv.getMessager()
+                    .printMessage(Diagnostic.Kind.ERROR, "@IoctlDescriptions: " + p));
+            if (problems.isEmpty()) {
+                write();
+            }
         }
         return true;
     }

@@ -118,6 +118,26 @@ class IoctlDescriptionsProcessorTest {
                 .containsExactly("@IoctlDescriptions: COMPUTED: not a compile-time constant");
     }
 
+    @Test
+    void aSetOrStructNoClassDefinesIsACompileError() throws IOException {
+        List<Diagnostic<? extends JavaFileObject>> errors = compile("""
+                package x;
+                import org.devmodel.core.mem.*;
+                import org.devmodel.ioctl.*;
+                @IoctlDescriptions
+                final class Uapi {
+                    static final StructLayout INFO = StructLayout.builder("info")
+                            .u32("flags").hint(DisplayHint.flags("NO_SUCH_FLAGS")).build();
+                    @Ioctl(file = "dev", arg = "struct no_such_struct")
+                    static final int GET = 1;
+                }
+                """);
+        assertThat(errors).extracting(e -> e.getMessage(null)).containsExactly(
+                "@IoctlDescriptions: struct info names the set NO_SUCH_FLAGS, which no @InSet constant defines",
+                "@IoctlDescriptions: ioctl GET names struct no_such_struct, which no StructLayout field defines");
+        assertThat(out.resolve("META-INF/devmodel/ioctls")).doesNotExist();
+    }
+
     private List<Diagnostic<? extends JavaFileObject>> compile(String uapi) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         List<JavaFileObject> sources = new ArrayList<>();
