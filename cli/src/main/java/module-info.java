@@ -5,6 +5,7 @@
 @SuppressWarnings("requires-automatic") // JLine 3, chosen for Java 17 and no native library (pom.xml)
 module org.devmodel.cli {
     requires org.devmodel.core;
+    requires org.devmodel.ioctl;
     requires org.devmodel.pci;
     requires org.devmodel.host;
     // VfioRegistry.deviceFiles, asked before an unbind that would wait for the script itself

@@ -11,12 +11,12 @@ import org.devmodel.cli.script.IoctlArgument;
 import org.devmodel.cli.script.ScriptException;
 import org.devmodel.cli.script.Value;
 import org.devmodel.core.KernelException;
-import org.devmodel.core.mem.ArgKind;
 import org.devmodel.core.mem.FieldType;
-import org.devmodel.core.mem.IoctlDescription;
-import org.devmodel.core.mem.IoctlTable;
 import org.devmodel.core.mem.StructLayout;
 import org.devmodel.core.mem.StructValue;
+import org.devmodel.ioctl.ArgKind;
+import org.devmodel.ioctl.IoctlDescription;
+import org.devmodel.ioctl.IoctlTable;
 
 /**
  * The {@code ioctl} command: puts the argument in scratch memory, makes the call and traces it with

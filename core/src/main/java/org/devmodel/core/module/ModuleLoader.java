@@ -70,7 +70,8 @@ public interface ModuleLoader {
 
     /**
      * {@return the raw text of a module's ioctl descriptions (its jar resource
-     * {@code META-INF/devmodel/ioctls}), read at depmod time without loading the module}
+     * {@code META-INF/devmodel/ioctls}, or when it has none that of the UAPI module it
+     * {@code requires transitive}), read at depmod time without loading the module}
      *
      * @param module an indexed module's name, in either spelling
      */
