@@ -2,6 +2,7 @@ package org.devmodel.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.devmodel.cli.admin.BootedKernel;
 import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelException;
@@ -15,6 +16,9 @@ import picocli.CommandLine.Option;
         subcommands = {RunCommand.class, ShellCommand.class, DemoCommand.class, HostPlatformCommand.class},
         synopsisSubcommandLabel = "COMMAND")
 final class DevmodelCommand {
+    /** The option that makes an internal error print its stack trace; {@link Main} reads it. */
+    static final String DEBUG = "--debug";
+
     private final Main.Terminal terminal;
 
     @Option(names = "--modules", paramLabel = "DIR", description = "a modules directory of driver jars")
@@ -26,6 +30,13 @@ final class DevmodelCommand {
 
     @Option(names = "--cmdline", paramLabel = "\"k=v ...\"", description = "more kernel command line")
     private String cmdline = "";
+
+    @Option(names = "--init-timeout", paramLabel = "SECONDS",
+            description = "how long modprobe waits for a module's init (default ${DEFAULT-VALUE})")
+    private double initTimeout = KernelOptions.DEFAULT_INIT_SECONDS;
+
+    @Option(names = DEBUG, description = "print the Java stack trace of an internal error")
+    private boolean debug;
 
     DevmodelCommand(Main.Terminal terminal) {
         this.terminal = terminal;
@@ -44,7 +55,8 @@ final class DevmodelCommand {
      */
     BootedKernel boot() throws KernelException, IOException {
         String words = platform == null ? cmdline : (cmdline + " pci.platform=" + quoted(platform)).strip();
-        KernelOptions.Builder options = KernelOptions.builder().commandLine(words);
+        KernelOptions.Builder options = KernelOptions.builder().commandLine(words)
+                .moduleInitTimeout(Duration.ofMillis(Math.round(initTimeout * 1000)));
         if (modules != null) {
             options.modulesDirectory(modules);
         }

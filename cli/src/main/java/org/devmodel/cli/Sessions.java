@@ -23,13 +23,28 @@ final class Sessions {
      * @return the action's exit status, or 2 when the kernel could not boot
      */
     static int withRunner(DevmodelCommand top, String file, RunnerAction action) {
-        try (BootedKernel booted = top.boot(); ScriptRunner runner = new ScriptRunner(booted, file,
-                top.terminal().out(), top.terminal().err())) {
-            return action.run(runner);
+        BootedKernel booted;
+        ScriptRunner runner;
+        try {
+            booted = top.boot();
         } catch (KernelException | IOException | UncheckedIOException | IllegalArgumentException e) {
-            top.terminal().err().println("devmodel: cannot boot the kernel: " + e.getMessage());
-            return ScriptRunner.WRONG;
+            return cannotBoot(top, e);
         }
+        try {
+            runner = new ScriptRunner(booted, file, top.terminal().out(), top.terminal().err());
+        } catch (KernelException e) {
+            booted.close();
+            return cannotBoot(top, e);
+        }
+        // what the action throws is no boot failure: Main reports it as an internal error
+        try (booted; runner) {
+            return action.run(runner);
+        }
+    }
+
+    private static int cannotBoot(DevmodelCommand top, Exception e) {
+        top.terminal().err().println("devmodel: cannot boot the kernel: " + e.getMessage());
+        return ScriptRunner.WRONG;
     }
 
     /** Work done with a runner. */

@@ -201,8 +201,12 @@ final class ProcessCommands {
         return Outcome.silent();
     }
 
-    Outcome sleep(Command.Sleep sleep) {
-        session.kernel().clock().advance(sleep.duration());
+    Outcome sleep(Command.Sleep sleep, Position at) throws ScriptException {
+        try {
+            session.kernel().clock().advance(sleep.duration());
+        } catch (IllegalArgumentException e) {
+            throw new ScriptException(at, "sleep: " + e.getMessage());
+        }
         return Outcome.silent();
     }
 

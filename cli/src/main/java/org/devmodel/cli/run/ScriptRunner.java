@@ -177,7 +177,7 @@ public final class ScriptRunner implements AutoCloseable {
         return switch (process.verb()) {
             case OPEN -> processes.open((Command.Open) process);
             case CLOSE -> processes.close((Command.Close) process);
-            case IOCTL -> ioctls.run((Command.Ioctl) process);
+            case IOCTL -> ioctls.run((Command.Ioctl) process, at);
             case READ -> processes.read((Command.Read) process, at);
             case WRITE -> processes.write((Command.Write) process);
             case MMAP -> processes.mmap((Command.Mmap) process);
@@ -186,7 +186,7 @@ public final class ScriptRunner implements AutoCloseable {
             case EVENTFD -> processes.eventfd((Command.Eventfd) process);
             case USER -> processes.user((Command.User) process);
             case ULIMIT -> processes.ulimit((Command.Ulimit) process);
-            case SLEEP -> processes.sleep((Command.Sleep) process);
+            case SLEEP -> processes.sleep((Command.Sleep) process, at);
         };
     }
 
