@@ -18,35 +18,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BadInputTest {
 
-    private static Result run(String stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            status = Main.run(args, new Main.Terminal(
-                    new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), o, e));
-        }
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
-    private record Result(int status, String out, String err) {
-    }
-
-    private static Result script(String text) {
-        return run(text, "run", "-");
+    private static CliRun script(String text) {
+        return CliRun.run(text, "run", "-");
     }
 
     @Test
     void aHugePeekIsAScriptError() {
-        Result r = script("mmap b 4096\npeek b 0 2147483647\n");
+        CliRun r = script("mmap b 4096\npeek b 0 2147483647\n");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("-:2:10: peek shows at most 1048576 bytes, not 2147483647\n");
     }
 
     @Test
     void anArgumentLargerThanTheScratchAreaIsAScriptError() {
-        Result r = script("open c /dev/vfio/vfio\nioctl c 0x3b6a \"" + "x".repeat(20 << 20) + "\"\n");
+        CliRun r = script("open c /dev/vfio/vfio\nioctl c 0x3b6a \"" + "x".repeat(20 << 20) + "\"\n");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).endsWith("-:2:1: ioctl: an argument of 20971521 bytes does not fit the runner's 16 MiB"
                 + " scratch area\n");
@@ -55,7 +41,7 @@ class BadInputTest {
     @Test
     void sleepsTheVirtualClockCannotCountAreScriptErrorsBeforeAnythingRuns() {
         for (String duration : new String[] {"9223372036854775807s", "99999999999999999999s", "9223372036854775807us"}) {
-            Result r = script("open c /dev/vfio/vfio\nsleep " + duration + "\n");
+            CliRun r = script("open c /dev/vfio/vfio\nsleep " + duration + "\n");
             assertThat(r.status()).as(duration).isEqualTo(2);
             assertThat(r.out()).as("nothing ran").isEmpty();
             assertThat(r.err()).as(duration).isEqualTo("-:2:7: DURATION " + duration
@@ -65,21 +51,21 @@ class BadInputTest {
 
     @Test
     void aSleepPastTheClocksEndIsAScriptErrorNamingItsLine() {
-        Result r = script("sleep 9223372036854775000ns\nsleep 1000ns\n");
+        CliRun r = script("sleep 9223372036854775000ns\nsleep 1000ns\n");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).startsWith("-:2:1: sleep: advance by PT0.000001S: the clock would pass");
     }
 
     @Test
     void anUnclosedBracketInAStructIsASyntaxError() {
-        Result r = script("open c /dev/vfio/vfio\nioctl c VFIO_IOMMU_UNMAP_DMA {iova=[ 0x1000, size=4096}\n");
+        CliRun r = script("open c /dev/vfio/vfio\nioctl c VFIO_IOMMU_UNMAP_DMA {iova=[ 0x1000, size=4096}\n");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("-:2:36: [ is not closed before }\n");
     }
 
     @Test
     void anIoctlNumberWiderThan32BitsIsASyntaxError() {
-        Result r = script("open c /dev/vfio/vfio\nioctl c 0x1ffffffff\n");
+        CliRun r = script("open c /dev/vfio/vfio\nioctl c 0x1ffffffff\n");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("-:2:9: CMD 0x1ffffffff does not fit 32 bits\n");
     }
@@ -106,14 +92,14 @@ class BadInputTest {
     void aPlatformPathWithASpaceIsReadWhole(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("name with space.txt");
         Files.writeString(file, "0000:05:00.0 group=11 model=edu\n");
-        Result r = run("", "--platform", file.toString(), "ls", "/sys/bus/pci/devices");
+        CliRun r = CliRun.run("", "--platform", file.toString(), "ls", "/sys/bus/pci/devices");
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo("0000:05:00.0\n");
     }
 
     @Test
     void aPlatformFileThatCannotBeReadSaysWhy(@TempDir Path dir) {
-        Result r = run("", "--platform", dir.resolve("missing.txt").toString(), "lsmod");
+        CliRun r = CliRun.run("", "--platform", dir.resolve("missing.txt").toString(), "lsmod");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("devmodel: cannot boot the kernel: pci: cannot read platform "
                 + dir.resolve("missing.txt") + ": No such file or directory\n");
@@ -121,7 +107,7 @@ class BadInputTest {
 
     @Test
     void anInitThatDoesNotReturnStopsTheScriptNamingItsLine() {
-        Result r = run("lsmod\nmodprobe fixture_hostile hang_ms=3000\nlsmod\n", "--modules",
+        CliRun r = CliRun.run("lsmod\nmodprobe fixture_hostile hang_ms=3000\nlsmod\n", "--modules",
                 System.getProperty("devmodel.hostile.modules"), "--init-timeout", "0.3", "run", "-");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("-:2:1: modprobe: ERROR: init of fixture_hostile has not returned after 0.3 s\n");

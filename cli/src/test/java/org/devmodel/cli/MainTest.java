@@ -2,11 +2,7 @@ package org.devmodel.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,7 +13,7 @@ class MainTest {
 
     @Test
     void helpListsTheCommandsAndExitsZero() {
-        Result r = run("", "--help");
+        CliRun r = CliRun.run("", "--help");
         assertThat(r.status()).isZero();
         assertThat(r.out()).contains("--modules=DIR", "--platform=FILE", "--cmdline=", "run", "shell", "demo",
                 "modprobe", "new_id", "dmesg");
@@ -25,49 +21,49 @@ class MainTest {
 
     @Test
     void everyCommandHasItsOwnHelp() {
-        Result r = run("", "ls", "--help");
+        CliRun r = CliRun.run("", "ls", "--help");
         assertThat(r.status()).isZero();
         assertThat(r.out()).startsWith("Usage: devmodel [OPTIONS] ls [-l] PATH\n");
     }
 
     @Test
     void anUnknownOptionIsAUsageErrorWithStatusTwo() {
-        Result r = run("", "--frobnicate", "demo");
+        CliRun r = CliRun.run("", "--frobnicate", "demo");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("Unknown option: '--frobnicate'");
     }
 
     @Test
     void aOneShotAdminCommandPrintsWhatTheToolPrints() {
-        Result r = run("", "ls", "-l", "/proc/devices");
+        CliRun r = CliRun.run("", "ls", "-l", "/proc/devices");
         assertThat(r.status()).isZero();
         assertThat(r.out()).isEqualTo("-r--r--r-- 1 root root 0 Mar 30 21:00 /proc/devices\n");
     }
 
     @Test
     void aFailingOneShotCommandExitsOneWithTheToolsError() {
-        Result r = run("", "cat", "/nothing");
+        CliRun r = CliRun.run("", "cat", "/nothing");
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("cat: /nothing: No such file or directory\n");
     }
 
     @Test
     void aOneShotCommandWithMissingArgumentsExitsTwo() {
-        Result r = run("", "stat");
+        CliRun r = CliRun.run("", "stat");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("devmodel: stat: missing argument, usage: stat PATH\n");
     }
 
     @Test
     void aOneShotAdminCommandThatFailsExitsOneWithTheToolsWords() {
-        Result r = run("", "bind", "0000:00:03.0", "vfio-pci");
+        CliRun r = CliRun.run("", "bind", "0000:00:03.0", "vfio-pci");
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("bash: /sys/bus/pci/drivers/vfio-pci/bind: No such file or directory\n");
     }
 
     @Test
     void dmesgPrintsTheRingWithStampsInSecondsSinceBoot() {
-        Result r = run("", "dmesg");
+        CliRun r = CliRun.run("", "dmesg");
         assertThat(r.status()).isZero();
         assertThat(r.out()).startsWith("[    0.000000] Linux version 3.14.0-devmodel (devmodel)\n"
                 + "[    0.000000] Command line: \n");
@@ -76,14 +72,14 @@ class MainTest {
 
     @Test
     void lsmodOnAKernelWithoutLoadedModulesPrintsKmodsHeaderOnly() {
-        Result r = run("", "lsmod");
+        CliRun r = CliRun.run("", "lsmod");
         assertThat(r.status()).isZero();
         assertThat(r.out()).isEqualTo("Module                  Size  Used by\n");
     }
 
     @Test
     void runReadsStandardInputForDashAndNamesItDash() {
-        Result r = run("open f /proc/devices O_RDONLY => 4\n", "run", "-");
+        CliRun r = CliRun.run("open f /proc/devices O_RDONLY => 4\n", "run", "-");
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.out()).isEqualTo("open(\"/proc/devices\", O_RDONLY) = 3\n0 passed, 1 failed\n");
         assertThat(r.err()).isEqualTo("FAIL -:1: expected 4, got 3\n");
@@ -91,27 +87,27 @@ class MainTest {
 
     @Test
     void runOfAMissingFileExitsTwo() {
-        Result r = run("", "run", "no-such.scn");
+        CliRun r = CliRun.run("", "run", "no-such.scn");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).startsWith("devmodel: cannot read no-such.scn: ");
     }
 
     @Test
     void aModulesDirectoryThatIsNotThereIsABootErrorWithStatusTwo() {
-        Result r = run("", "--modules", "no-such-dir", "lsmod");
+        CliRun r = CliRun.run("", "--modules", "no-such-dir", "lsmod");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("devmodel: cannot boot the kernel: depmod: cannot list no-such-dir\n");
     }
 
     @Test
     void theCommandLineOptionReachesTheKernel() {
-        Result r = run("", "--cmdline", "quiet=1", "dmesg");
+        CliRun r = CliRun.run("", "--cmdline", "quiet=1", "dmesg");
         assertThat(r.out()).contains("Command line: quiet=1\n");
     }
 
     @Test
     void theShellRunsLinesGoesOnAfterAnErrorAndShowsHelp() {
-        Result r = run("help\nfrobnicate\nopen f /proc/devices O_RDONLY => 3\nexit\nclose f\n", "shell");
+        CliRun r = CliRun.run("help\nfrobnicate\nopen f /proc/devices O_RDONLY => 3\nexit\nclose f\n", "shell");
         assertThat(r.status()).isZero();
         assertThat(r.out()).startsWith("Process commands").endsWith("open(\"/proc/devices\", O_RDONLY) = 3\n");
         assertThat(r.err()).isEqualTo("-:2:1: unknown command frobnicate\n");
@@ -120,7 +116,7 @@ class MainTest {
     @Test
     void theShellReadsPipedLinesWithTabsInThemAndALastLineWithoutItsNewline() {
         // Piped input goes through JLine's dumb terminal: a tab is whitespace there, not completion.
-        Result r = run("open f\t/proc/devices\tO_RDONLY => 3\nclose f", "shell");
+        CliRun r = CliRun.run("open f\t/proc/devices\tO_RDONLY => 3\nclose f", "shell");
         assertThat(r.status()).isZero();
         assertThat(r.out()).as("no prompt and no echo when standard input is not a terminal")
                 .isEqualTo("open(\"/proc/devices\", O_RDONLY) = 3\nclose(3) = 0\n");
@@ -129,7 +125,7 @@ class MainTest {
 
     @Test
     void theDemoTellsTheStoryAndPassesEveryExpectation() {
-        Result r = run("", "demo");
+        CliRun r = CliRun.run("", "demo");
         assertThat(r.status()).isZero();
         assertThat(r.out()).startsWith("# /dev/vfio/vfio exists at boot, a static node (modules.devname) with mode 0600,"
                 + " before vfio loads.\ncrw------- 1 root root 10, 196 Mar 30 21:00 /dev/vfio/vfio\n")
@@ -159,29 +155,14 @@ class MainTest {
         Files.writeString(function.resolve("vendor"), "0x1234\n");
         Files.writeString(function.resolve("device"), "0x11e8\n");
 
-        Result without = run("", "host-platform", "--sysfs", sys.toString());
+        CliRun without = CliRun.run("", "host-platform", "--sysfs", sys.toString());
         Files.createSymbolicLink(function.resolve("iommu_group"), Path.of("../../../kernel/iommu_groups/3"));
-        Result with = run("", "host-platform", "--sysfs", sys.toString());
+        CliRun with = CliRun.run("", "host-platform", "--sysfs", sys.toString());
 
         assertThat(without.status()).isEqualTo(1);
         assertThat(without.err()).isEqualTo("devmodel host-platform: 0000:00:03.0 has no IOMMU group: this kernel"
                 + " runs without an IOMMU (no /sys/kernel/iommu_groups)\n");
         assertThat(with.status()).isZero();
         assertThat(with.out()).endsWith("\n0000:00:03.0 group=3 model=edu\n");
-    }
-
-    private static Result run(String stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            status = Main.run(args, new Main.Terminal(
-                    new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), o, e));
-        }
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private record Result(int status, String out, String err) {
     }
 }
