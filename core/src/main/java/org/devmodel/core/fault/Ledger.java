@@ -29,4 +29,7 @@ public interface Ledger {
      * @param owner a module name, or {@link LedgerEvent#KERNEL}
      */
     List<LedgerEvent> outstanding(String owner);
+
+    /** {@return every owner's acquisitions that no release has matched yet, in acquisition order} */
+    List<LedgerEvent> outstanding();
 }

@@ -1,6 +1,7 @@
 package org.devmodel.core.internal.fault;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -210,12 +211,21 @@ public final class Tracker implements Ledger, FaultInjector, ResourceTracker {
     public List<LedgerEvent> since(long mark) {
         synchronized (lock) {
             long end = firstSequence + events.size();
-            if (mark < firstSequence) {
+            // sequences start at 1: a mark below that asks for everything, which is there until trimmed
+            if (Math.max(mark, 1) < firstSequence) {
                 throw new IllegalStateException("ledger: events before " + firstSequence + " were trimmed (the last "
                         + history + " or more are kept), so none can be read from " + mark);
             }
-            int from = (int) (Math.min(end, mark) - firstSequence);
+            int from = (int) (Math.min(end, Math.max(mark, firstSequence)) - firstSequence);
             return List.copyOf(events.subList(from, events.size()));
+        }
+    }
+
+    @Override
+    public List<LedgerEvent> outstanding() {
+        synchronized (lock) {
+            return open.values().stream().flatMap(List::stream)
+                    .sorted(Comparator.comparingLong(LedgerEvent::sequence)).toList();
         }
     }
 

@@ -141,5 +141,9 @@ class LedgerTest {
         assertThat(tracker.since(recent)).hasSize(10).extracting(LedgerEvent::sequence).startsWith(recent);
         assertThat(tracker.outstanding(LedgerEvent.KERNEL)).extracting(LedgerEvent::resource)
                 .containsExactly("misc 1 kept");
+        assertThat(tracker.outstanding()).extracting(LedgerEvent::resource).containsExactly("misc 1 kept");
+        assertThat(catchThrowable(() -> tracker.since(0))).as("everything, after trimming")
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(new Tracker(64).since(0)).as("everything, before any event").isEmpty();
     }
 }
