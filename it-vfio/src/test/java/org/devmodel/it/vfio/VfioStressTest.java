@@ -21,6 +21,8 @@ import org.devmodel.core.Errno;
 import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.KernelOptions;
+import org.devmodel.core.fault.FaultRule;
+import org.devmodel.core.fault.InjectedFault;
 import org.devmodel.core.snapshot.KernelSnapshot;
 import org.devmodel.pci.Pci;
 import org.junit.jupiter.api.Test;
@@ -31,8 +33,9 @@ import org.junit.jupiter.api.Test;
  * while one thread loads and unloads vfio, vfio_iommu_type1 and vfio_pci and another binds and
  * unbinds the functions. Every call must end in success or an errno other than EIO (the driver
  * gate's answer to a driver bug), with no exception escaping; a watchdog fails the test with every
- * thread's stack when a thread makes no progress for {@value #STALL_MILLIS} ms; after closing and
- * unloading, the snapshot must equal the one taken at boot.
+ * thread's stack when a thread makes no progress for {@value #STALL_MILLIS} ms; faults are injected
+ * into the modules' acquisitions as they come and go; after closing and unloading, the snapshot must
+ * equal the one taken at boot.
  *
  * <p>The build runs {@value #SECONDS} s; {@code -Ddevmodel.stress.seconds=N} runs longer and
  * {@code -Ddevmodel.stress.seed=S} repeats a seed (the interleaving still varies).
@@ -41,6 +44,11 @@ class VfioStressTest {
     private static final long SECONDS = 6;
     private static final long STALL_MILLIS = 5000;
     private static final int WORKERS = 8;
+    /** Fault sites each module's init passes (vfio_pci's probes make VFIO groups: a minor and a node). */
+    private static final Map<String, List<String>> FAULT_SITES = Map.of(
+            "vfio", List.of("misc_register", "class_create", "alloc_chrdev_region", "cdev_add"),
+            "vfio_iommu_type1", List.of("vfio_register_iommu_driver"),
+            "vfio_pci", List.of("pci_register_driver", "idr_alloc", "device_create"));
     private static final List<String> MODULE_OPS = List.of("+vfio", "+vfio_iommu_type1", "+vfio-pci", "-vfio_pci",
             "-vfio_iommu_type1", "-vfio");
 
@@ -48,6 +56,7 @@ class VfioStressTest {
     private final Map<String, Long> results = new ConcurrentHashMap<>();
     private final List<String> failures = new CopyOnWriteArrayList<>();
     private final Watchdog watchdog = new Watchdog();
+    private final AtomicLong faultsInjected = new AtomicLong();
 
     private void count(String result) {
         results.merge(result, 1L, Long::sum);
@@ -89,8 +98,8 @@ class VfioStressTest {
             unloadEverything(kernel);
             assertThat(kernel.snapshot()).as("seed %d: the snapshot after closing and unloading", seed).isEqualTo(boot);
             long calls = results.values().stream().mapToLong(Long::longValue).sum();
-            System.out.printf("stress: seed %d, %d s, %d processes + module and binding threads: %d calls, %s%n",
-                    seed, seconds, WORKERS, calls, new TreeMap<>(results));
+            System.out.printf("stress: seed %d, %d s, %d processes + module and binding threads: %d calls, %s,"
+                    + " %d faults injected%n", seed, seconds, WORKERS, calls, new TreeMap<>(results), faultsInjected.get());
             assertThat(results).containsKey("ok");
         } finally {
             threads.shutdownNow();
@@ -107,16 +116,33 @@ class VfioStressTest {
         }
     }
 
-    /** modprobe and rmmod of vfio, vfio_iommu_type1 and vfio_pci in random order. */
+    /**
+     * modprobe and rmmod of vfio, vfio_iommu_type1 and vfio_pci in random order; before a third of
+     * the modprobes of a module not loaded, a fault is armed at a site its init passes, and disarmed
+     * after if it did not fire: it fires at the next acquisition there, the init's or one a call from
+     * another thread makes meanwhile (a group's minor, say).
+     */
     private void churnModules(Kernel kernel, Random random, long deadline) {
         AtomicLong progress = watchdog.counter("modules");
         while (System.nanoTime() < deadline && failures.isEmpty()) {
             String op = MODULE_OPS.get(random.nextInt(MODULE_OPS.size()));
+            String module = op.substring(1).replace('-', '_');
+            List<String> sites = FAULT_SITES.get(module);
+            Optional<InjectedFault> fault = op.startsWith("+") && kernel.modules().find(module).isEmpty()
+                    && random.nextInt(3) == 0
+                    ? Optional.of(kernel.faults().arm(FaultRule.atSite(sites.get(random.nextInt(sites.size())))))
+                    : Optional.empty();
             guarded("module " + op, () -> {
                 if (op.startsWith("+")) {
-                    kernel.modules().modprobe(op.substring(1), Map.of());
+                    kernel.modules().modprobe(module, Map.of());
                 } else {
-                    kernel.modules().rmmod(op.substring(1));
+                    kernel.modules().rmmod(module);
+                }
+            });
+            fault.ifPresent(f -> {
+                f.disarm();
+                if (f.fired()) {
+                    faultsInjected.incrementAndGet();
                 }
             });
             progress.incrementAndGet();
