@@ -62,13 +62,19 @@ class HostileJarsTest {
         }
     }
 
+    /**
+     * Load/unload cycles leave no copy behind; {@code -Ddevmodel.hostile.cycles=N} runs more and
+     * prints the heap's growth over them.
+     */
     @Test
     void eachCopyIsDeletedWithItsModuleAndTheWorkingDirectoryWithTheKernel() throws KernelException {
+        int cycles = Integer.getInteger("devmodel.hostile.cycles", 20);
         Path workDir;
         try (Kernel kernel = Kernel.boot(options(hostileModules()))) {
             KernelSnapshot boot = kernel.snapshot();
+            long heapBefore = usedHeapAfterGc();
             Path first = null;
-            for (int cycle = 0; cycle < 20; cycle++) {
+            for (int cycle = 0; cycle < cycles; cycle++) {
                 kernel.modules().modprobe(GOOD, Map.of());
                 Path copy = copyOf(kernel, GOOD);
                 assertThat(copy).exists().hasFileName("fixture-chardev.jar");
@@ -80,6 +86,8 @@ class HostileJarsTest {
             assertThat(kernel.snapshot()).isEqualTo(boot);
             workDir = first.getParent().getParent();
             assertThat(workDir).isEmptyDirectory();
+            System.out.printf("cycles: %d modprobe/rmmod of %s, heap %+d KiB, copies left 0%n", cycles, GOOD,
+                    (usedHeapAfterGc() - heapBefore) >> 10);
         }
         assertThat(workDir).as("the working directory after the kernel closed").doesNotExist();
     }
@@ -100,5 +108,11 @@ class HostileJarsTest {
             Files.copy(hostileModules().resolve("fixture-chardev.jar"), jar);
             assertThat(kernel.modules().modprobe(GOOD, Map.of())).containsExactly(GOOD);
         }
+    }
+
+    private static long usedHeapAfterGc() {
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 }
