@@ -106,7 +106,8 @@ public final class Container implements AutoCloseable {
      * {@code VFIO_IOMMU_GET_INFO} on a type1 container.
      *
      * @return the IOMMU's flags and page sizes
-     * @throws KernelException ENOTTY before {@link #setIommu}, EINVAL, ...
+     * @throws KernelException EINVAL before {@link #setIommu} (v3.14's {@code vfio_fops_unl_ioctl} has no
+     *     backend to pass it to) or for a short {@code argsz}
      */
     public Type1Info iommuInfo() throws KernelException {
         StructValue info = calls.ioctl(VFIO_IOMMU_GET_INFO, FdCalls.argument(VfioStructs.VFIO_IOMMU_TYPE1_INFO));
@@ -124,7 +125,7 @@ public final class Container implements AutoCloseable {
      * @param access what the devices may do
      * @return the mapping
      * @throws KernelException EINVAL for unaligned values, EEXIST over an existing mapping, EFAULT
-     *     for memory the process lacks, ENOMEM past the locked-memory limit, ENOTTY before
+     *     for memory the process lacks, ENOMEM past the locked-memory limit, EINVAL before
      *     {@link #setIommu}, ...
      */
     public DmaMapping mapDma(long vaddr, long iova, long size, DmaAccess access) throws KernelException {
@@ -142,7 +143,7 @@ public final class Container implements AutoCloseable {
      * @param iova the start, page aligned
      * @param size the length, whole pages
      * @return how many bytes were unmapped (the kernel's {@code size} on return)
-     * @throws KernelException EINVAL for unaligned values, ENOTTY before {@link #setIommu}, ...
+     * @throws KernelException EINVAL for unaligned values or before {@link #setIommu}, ...
      */
     public long unmapDma(long iova, long size) throws KernelException {
         StructValue unmap = calls.ioctl(VFIO_IOMMU_UNMAP_DMA, FdCalls.argument(VfioStructs.VFIO_IOMMU_TYPE1_DMA_UNMAP)

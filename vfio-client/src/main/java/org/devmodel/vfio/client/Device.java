@@ -88,18 +88,7 @@ public final class Device implements AutoCloseable {
      * @throws KernelException any other errno
      */
     public List<Region> regions() throws KernelException {
-        int count = info().regions();
-        List<Region> regions = new ArrayList<>(count);
-        for (int index = 0; index < count; index++) {
-            try {
-                regions.add(region(index));
-            } catch (KernelException e) {
-                if (e.errno() != Errno.EINVAL) {
-                    throw e;
-                }
-            }
-        }
-        return regions;
+        return answered(info().regions(), this::region);
     }
 
     /**
@@ -124,6 +113,18 @@ public final class Device implements AutoCloseable {
         StructValue info = calls.ioctl(VFIO_DEVICE_GET_IRQ_INFO,
                 FdCalls.argument(VfioStructs.VFIO_IRQ_INFO).set("index", index));
         return new IrqInfo(index, (int) info.get("flags"), (int) info.get("count"));
+    }
+
+    /**
+     * Every IRQ index the device answers for, as {@code Documentation/vfio.txt}'s loop over
+     * {@code num_irqs} asks: an index refused with EINVAL (vfio-pci's error IRQ on a function that
+     * is not PCI Express) is left out.
+     *
+     * @return the IRQ indices in order
+     * @throws KernelException any other errno
+     */
+    public List<IrqInfo> irqs() throws KernelException {
+        return answered(info().irqs(), this::irqInfo);
     }
 
     /**
@@ -186,6 +187,27 @@ public final class Device implements AutoCloseable {
             calls.close();
             group.closed(this);
         }
+    }
+
+    /** A question about one region or IRQ index. */
+    @FunctionalInterface
+    private interface IndexQuery<T> {
+        T ask(int index) throws KernelException;
+    }
+
+    /** The answers for indices 0 to {@code count - 1}, leaving out those refused with EINVAL. */
+    private static <T> List<T> answered(int count, IndexQuery<T> query) throws KernelException {
+        List<T> answers = new ArrayList<>(count);
+        for (int index = 0; index < count; index++) {
+            try {
+                answers.add(query.ask(index));
+            } catch (KernelException e) {
+                if (e.errno() != Errno.EINVAL) {
+                    throw e;
+                }
+            }
+        }
+        return answers;
     }
 
     FdCalls calls() {

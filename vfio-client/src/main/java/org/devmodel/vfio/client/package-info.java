@@ -34,9 +34,8 @@
  *     for (Region region : device.regions()) {            // VFIO_DEVICE_GET_REGION_INFO for each index
  *         // read and write offsets, mmap; for PCI devices config space is a region
  *     }
- *     for (int index = 0; index < info.irqs(); index++) {
- *         IrqInfo irq = device.irqInfo(index);            // VFIO_DEVICE_GET_IRQ_INFO
- *         // set up eventfds: device.setIrqs(index, 0, eventfd), VFIO_DEVICE_SET_IRQS
+ *     for (IrqInfo irq : device.irqs()) {                 // VFIO_DEVICE_GET_IRQ_INFO for each index
+ *         // set up eventfds: device.setIrqs(irq.index(), 0, eventfd), VFIO_DEVICE_SET_IRQS
  *     }
  *     if (info.resettable()) {
  *         device.reset();                                 // gratuitous device reset and go

@@ -1,0 +1,84 @@
+package org.devmodel.vfio.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.devmodel.vfio.client.ContainerTest.assertErrno;
+
+import org.devmodel.core.Errno;
+import org.devmodel.core.KernelException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class GroupTest {
+    private ModelKernel model;
+    private Userspace process;
+
+    @BeforeEach
+    void boot() throws KernelException {
+        model = ModelKernel.withEduBoundToVfio();
+        process = model.process();
+    }
+
+    @AfterEach
+    void shutDown() {
+        model.close();
+    }
+
+    @Test
+    void isViableAndReportsItsContainer() throws KernelException {
+        try (Container container = Container.open(process);
+             Group group = Group.open(process, ModelKernel.EDU_GROUP)) {
+            assertThat(group.status()).isEqualTo(new GroupStatus(1));
+            assertThat(group.status().viable()).isTrue();
+            group.setContainer(container);
+            assertThat(group.status().containerSet()).isTrue();
+            assertErrno(() -> group.setContainer(container), Errno.EINVAL);
+            group.unsetContainer();
+            assertThat(group.status().containerSet()).isFalse();
+            assertErrno(group::unsetContainer, Errno.EINVAL);
+        }
+    }
+
+    @Test
+    void aGroupWithoutVfioDevicesHasNoNodeAndAnOpenGroupIsBusy() throws KernelException {
+        assertErrno(() -> Group.open(process, 5), Errno.ENOENT);
+        try (Group group = Group.open(process, ModelKernel.EDU_GROUP)) {
+            assertErrno(() -> Group.open(process, group.id()), Errno.EBUSY);
+        }
+        Group.open(process, ModelKernel.EDU_GROUP).close();
+    }
+
+    @Test
+    void devicesNeedAnIommuModelAndExistingNames() throws KernelException {
+        try (Container container = Container.open(process);
+             Group group = Group.open(process, ModelKernel.EDU_GROUP)) {
+            group.setContainer(container);
+            assertErrno(() -> group.device(ModelKernel.EDU), Errno.EINVAL);
+            container.setIommu(IommuType.TYPE1);
+            assertErrno(() -> group.device("0000:00:04.0"), Errno.ENODEV);
+            assertThat(group.device(ModelKernel.EDU).name()).isEqualTo(ModelKernel.EDU);
+        }
+    }
+
+    @Test
+    void anOpenDeviceKeepsTheGroupInItsContainerAndClosingTheGroupClosesItsDevices() throws KernelException {
+        try (Container container = Container.open(process)) {
+            Group group = Group.open(process, ModelKernel.EDU_GROUP);
+            group.setContainer(container);
+            container.setIommu(IommuType.TYPE1);
+            Device device = group.device(ModelKernel.EDU);
+            assertErrno(group::unsetContainer, Errno.EBUSY);
+            device.close();
+            group.unsetContainer();
+
+            group.setContainer(container);
+            container.setIommu(IommuType.TYPE1);
+            int fd = group.device(ModelKernel.EDU).fd();
+            group.close();
+            assertErrno(() -> process.syscalls().fstat(fd), Errno.EBADF);
+            assertErrno(() -> process.syscalls().fstat(group.fd()), Errno.EBADF);
+        }
+    }
+}
