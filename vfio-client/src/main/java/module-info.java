@@ -6,8 +6,9 @@
  */
 module org.devmodel.vfio.client {
     requires transitive org.devmodel.core;
-    // Only for the UAPI package org.devmodel.vfio.uapi, which the vfio module exports.
-    requires org.devmodel.vfio;
+    // Only for the UAPI package org.devmodel.vfio.uapi, which the vfio module exports; transitive
+    // because callers name its constants (region and IRQ indices, extensions).
+    requires transitive org.devmodel.vfio;
 
     exports org.devmodel.vfio.client;
 }
