@@ -11,15 +11,14 @@ import org.devmodel.vfio.client.WaitStrategy;
 
 /**
  * The model kernel the driver is tested on: the default platform's edu at {@code 0000:00:03.0}
- * (IOMMU group 3) handed to vfio-pci by an administrator, and a root process.
+ * (IOMMU group 3, alone in it) handed to vfio-pci by an administrator, and a root process.
  */
-final class ModelEdu implements AutoCloseable {
+final class ModelEdu implements EduSide {
     static final String ADDRESS = "0000:00:03.0";
     static final int GROUP = 3;
 
     final Kernel kernel;
-    final Task task;
-    final Userspace process;
+    private final Userspace process;
 
     ModelEdu() throws KernelException {
         kernel = Kernel.boot();
@@ -33,12 +32,28 @@ final class ModelEdu implements AutoCloseable {
             kernel.close();
             throw e;
         }
-        task = kernel.spawn(Credentials.ROOT);
+        Task task = kernel.spawn(Credentials.ROOT);
         process = new Userspace(task.syscalls(), task.memory());
     }
 
-    /** {@return device time on the model: each empty read of the eventfd runs the next timer} */
-    WaitStrategy waiting() {
+    @Override
+    public Userspace process() {
+        return process;
+    }
+
+    @Override
+    public String address() {
+        return ADDRESS;
+    }
+
+    @Override
+    public int group() {
+        return GROUP;
+    }
+
+    /** Device time on the model: each empty read of the eventfd runs the next timer; none pending gives up. */
+    @Override
+    public WaitStrategy waiting() {
         return attempt -> kernel.clock().runNextTimer();
     }
 

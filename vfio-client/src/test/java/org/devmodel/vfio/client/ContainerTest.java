@@ -6,27 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.devmodel.core.Errno;
 import org.devmodel.core.KernelException;
 import org.devmodel.vfio.uapi.VfioIoctls;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(30)
-class ContainerTest {
-    private ModelKernel model;
-    private Userspace process;
-
-    @BeforeEach
-    void boot() throws KernelException {
-        model = ModelKernel.withEduBoundToVfio();
-        process = model.process();
-    }
-
-    @AfterEach
-    void shutDown() {
-        model.close();
-    }
-
+class ContainerTest extends OnEduModel {
     @Test
     void answersApiVersionZeroAndSupportsOnlyTheLoadedType1() throws KernelException {
         try (Container container = Container.open(process)) {

@@ -21,15 +21,13 @@ import org.junit.jupiter.api.Timeout;
 
 /** vfio-pci's device fd for edu through the client: regions, config space, IRQs, mappings. */
 @Timeout(30)
-class DeviceTest {
-    private ModelKernel model;
+class DeviceTest extends OnEduModel {
     private Container container;
     private Group group;
     private Device device;
 
     @BeforeEach
     void open() throws KernelException {
-        model = ModelKernel.withEduBoundToVfio();
         container = Container.open(model.process());
         group = Group.open(model.process(), ModelKernel.EDU_GROUP);
         group.setContainer(container);
@@ -41,7 +39,6 @@ class DeviceTest {
     void close() throws KernelException {
         group.close();
         container.close();
-        model.close();
     }
 
     @Test

@@ -5,27 +5,11 @@ import static org.devmodel.vfio.client.ContainerTest.assertErrno;
 
 import org.devmodel.core.Errno;
 import org.devmodel.core.KernelException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(30)
-class GroupTest {
-    private ModelKernel model;
-    private Userspace process;
-
-    @BeforeEach
-    void boot() throws KernelException {
-        model = ModelKernel.withEduBoundToVfio();
-        process = model.process();
-    }
-
-    @AfterEach
-    void shutDown() {
-        model.close();
-    }
-
+class GroupTest extends OnEduModel {
     @Test
     void isViableAndReportsItsContainer() throws KernelException {
         try (Container container = Container.open(process);

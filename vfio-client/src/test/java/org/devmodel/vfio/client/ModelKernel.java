@@ -11,17 +11,16 @@ import org.devmodel.pci.Pci;
  * A model kernel on the default platform with vfio, vfio_iommu_type1 and vfio_pci loaded and the edu
  * function at {@code 0000:00:03.0} (IOMMU group 3, alone in it) bound to vfio-pci, and a root process.
  */
-final class ModelKernel implements EduSide {
+final class ModelKernel implements AutoCloseable {
     static final String EDU = "0000:00:03.0";
     static final int EDU_GROUP = 3;
 
     final Kernel kernel;
-    final Task task;
     private final Userspace process;
 
     private ModelKernel(Kernel kernel) {
         this.kernel = kernel;
-        this.task = kernel.spawn(Credentials.ROOT);
+        Task task = kernel.spawn(Credentials.ROOT);
         this.process = new Userspace(task.syscalls(), task.memory());
     }
 
@@ -58,25 +57,9 @@ final class ModelKernel implements EduSide {
         kernel.settle();
     }
 
-    @Override
-    public Userspace process() {
+    /** {@return the root process's system calls and memory} */
+    Userspace process() {
         return process;
-    }
-
-    @Override
-    public String address() {
-        return EDU;
-    }
-
-    @Override
-    public int group() {
-        return EDU_GROUP;
-    }
-
-    /** The model never sleeps: each empty read runs the next device timer, and none pending gives up. */
-    @Override
-    public WaitStrategy waiting() {
-        return attempt -> kernel.clock().runNextTimer();
     }
 
     @Override

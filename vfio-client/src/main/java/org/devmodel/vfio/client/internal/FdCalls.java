@@ -72,16 +72,6 @@ public final class FdCalls implements AutoCloseable {
         return fd;
     }
 
-    /** {@return the process's system calls} */
-    public Syscalls syscalls() {
-        return syscalls;
-    }
-
-    /** {@return the process's memory} */
-    public UserMemory memory() {
-        return memory;
-    }
-
     /**
      * {@code ioctl(fd, cmd, arg)} with a value, or no argument.
      *

@@ -1,4 +1,4 @@
-package org.devmodel.vfio.client;
+package org.example.edu;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.devmodel.host.HostSyscalls;
+import org.devmodel.vfio.client.Container;
+import org.devmodel.vfio.client.Userspace;
+import org.devmodel.vfio.client.WaitStrategy;
 
 /**
  * This machine's kernel with an edu device (QEMU's {@code 1234:11e8}) bound to vfio-pci, found in

@@ -1,6 +1,8 @@
-package org.devmodel.vfio.client;
+package org.example.edu;
 
 import java.util.stream.Stream;
+import org.devmodel.vfio.client.Userspace;
+import org.devmodel.vfio.client.WaitStrategy;
 import org.junit.jupiter.api.Named;
 
 /**
@@ -27,7 +29,7 @@ interface EduSide extends AutoCloseable {
 
     /** {@return the model and the host (skipped, saying why, where it cannot run), named for the report} */
     static Stream<Named<SideFactory>> both() {
-        return Stream.of(Named.of("model", ModelKernel::withEduBoundToVfio), Named.of("host", HostEdu::find));
+        return Stream.of(Named.of("model", ModelEdu::new), Named.of("host", HostEdu::find));
     }
 
     /** Makes a side when the test runs, so a host side can skip that test alone. */
