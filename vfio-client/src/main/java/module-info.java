@@ -6,9 +6,8 @@
  */
 module org.devmodel.vfio.client {
     requires transitive org.devmodel.core;
-    // Only for the UAPI package org.devmodel.vfio.uapi, which the vfio module exports; transitive
-    // because callers name its constants (region and IRQ indices, extensions).
-    requires transitive org.devmodel.vfio;
+    // transitive: callers name the UAPI's constants (region and IRQ indices, extensions)
+    requires transitive org.devmodel.vfio.uapi;
 
     exports org.devmodel.vfio.client;
 }
