@@ -3,8 +3,11 @@ package org.devmodel.vfio.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.devmodel.vfio.client.ContainerTest.assertErrno;
 
+import java.util.List;
 import org.devmodel.core.Errno;
 import org.devmodel.core.KernelException;
+import org.devmodel.core.mem.Mapping;
+import org.devmodel.vfio.uapi.VfioIoctls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -64,5 +67,21 @@ class GroupTest extends OnEduModel {
             assertErrno(() -> process.syscalls().fstat(fd), Errno.EBADF);
             assertErrno(() -> process.syscalls().fstat(group.fd()), Errno.EBADF);
         }
+    }
+
+    @Test
+    void leavesNoMappingOfTheProcessBehindAfterAFailedOpenOrOnceClosed() throws KernelException {
+        List<Mapping> before = model.mappings();
+        assertErrno(() -> Group.open(process, 5), Errno.ENOENT);
+        assertThat(model.mappings()).as("after a failed open").isEqualTo(before);
+        try (Container container = Container.open(process);
+             Group group = Group.open(process, ModelKernel.EDU_GROUP)) {
+            group.setContainer(container);
+            container.setIommu(IommuType.TYPE1);
+            Device device = group.device(ModelKernel.EDU);
+            device.region(VfioIoctls.VFIO_PCI_BAR0_REGION_INDEX).mmap();
+            assertThat(model.mappings()).as("argument pages and BAR0").hasSize(before.size() + 4);
+        }
+        assertThat(model.mappings()).as("once closed").isEqualTo(before);
     }
 }

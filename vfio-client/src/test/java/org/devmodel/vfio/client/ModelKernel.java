@@ -1,8 +1,10 @@
 package org.devmodel.vfio.client;
 
+import java.util.List;
 import java.util.Map;
 import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelException;
+import org.devmodel.core.mem.Mapping;
 import org.devmodel.core.proc.Credentials;
 import org.devmodel.core.proc.Task;
 import org.devmodel.pci.Pci;
@@ -16,11 +18,12 @@ final class ModelKernel implements AutoCloseable {
     static final int EDU_GROUP = 3;
 
     final Kernel kernel;
+    private final Task task;
     private final Userspace process;
 
     private ModelKernel(Kernel kernel) {
         this.kernel = kernel;
-        Task task = kernel.spawn(Credentials.ROOT);
+        this.task = kernel.spawn(Credentials.ROOT);
         this.process = new Userspace(task.syscalls(), task.memory());
     }
 
@@ -60,6 +63,11 @@ final class ModelKernel implements AutoCloseable {
     /** {@return the root process's system calls and memory} */
     Userspace process() {
         return process;
+    }
+
+    /** {@return the root process's mappings, in address order} */
+    List<Mapping> mappings() {
+        return task.memory().mappings();
     }
 
     @Override
