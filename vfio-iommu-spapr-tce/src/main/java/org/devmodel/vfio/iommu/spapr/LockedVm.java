@@ -1,7 +1,7 @@
 package org.devmodel.vfio.iommu.spapr;
 
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.devmodel.core.Errno;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.log.KernelLog;
@@ -18,8 +18,8 @@ final class LockedVm {
     private static final int PAGE_SHIFT = Long.numberOfTrailingZeros(AddressSpace.PAGE_SIZE);
 
     private final KernelLog log;
-    /** Pages counted per address space; one with none is absent, so none is kept alive. */
-    private final Map<AddressSpace, Long> pages = new ConcurrentHashMap<>();
+    /** Pages counted per address space; one with none is absent, so none is kept alive. Guarded by {@code this}. */
+    private final Map<AddressSpace, Long> pages = new HashMap<>();
 
     LockedVm(KernelLog log) {
         this.log = log;
@@ -35,20 +35,15 @@ final class LockedVm {
      */
     void charge(Task current, long npages) throws KernelException {
         long limit = current.memlockLimit();
-        boolean lockCap = current.credentials().capable(Capability.CAP_IPC_LOCK);
-        KernelException[] refused = new KernelException[1];
-        pages.compute(current.memory(), (mm, old) -> {
-            long locked = (old == null ? 0 : old) + npages;
-            if (locked > (limit >>> PAGE_SHIFT) && !lockCap) {
-                refused[0] = new KernelException(Errno.ENOMEM);
-                return old;
+        synchronized (this) {
+            long locked = lockedPages(current.memory()) + npages;
+            if (locked <= (limit >>> PAGE_SHIFT) || current.credentials().capable(Capability.CAP_IPC_LOCK)) {
+                pages.put(current.memory(), locked);
+                return;
             }
-            return locked;
-        });
-        if (refused[0] != null) {
-            log.warn("RLIMIT_MEMLOCK (" + limit + ") exceeded");
-            throw refused[0];
         }
+        log.warn("RLIMIT_MEMLOCK (" + limit + ") exceeded");
+        throw new KernelException(Errno.ENOMEM);
     }
 
     /**
@@ -57,11 +52,13 @@ final class LockedVm {
      * @param mm the address space they were charged to
      * @param npages how many
      */
-    void uncharge(AddressSpace mm, long npages) {
-        pages.compute(mm, (space, old) -> {
-            long now = (old == null ? 0 : old) - npages;
-            return now == 0 ? null : now;
-        });
+    synchronized void uncharge(AddressSpace mm, long npages) {
+        long now = lockedPages(mm) - npages;
+        if (now == 0) {
+            pages.remove(mm);
+        } else {
+            pages.put(mm, now);
+        }
     }
 
     /**
@@ -69,7 +66,7 @@ final class LockedVm {
      *
      * @param mm the address space
      */
-    long lockedPages(AddressSpace mm) {
+    synchronized long lockedPages(AddressSpace mm) {
         return pages.getOrDefault(mm, 0L);
     }
 }
