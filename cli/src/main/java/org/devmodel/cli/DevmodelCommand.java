@@ -24,6 +24,10 @@ final class DevmodelCommand {
             description = "a platform file instead of the embedded default (sets pci.platform)")
     private Path platform;
 
+    @Option(names = "--machine", paramLabel = "NAME",
+            description = "an embedded platform by machine: x86 (the default) or power (sets pci.machine)")
+    private String machine;
+
     @Option(names = "--cmdline", paramLabel = "\"k=v ...\"", description = "more kernel command line")
     private String cmdline = "";
 
@@ -43,7 +47,14 @@ final class DevmodelCommand {
      * @throws IOException if a module's ioctl descriptions cannot be read
      */
     BootedKernel boot() throws KernelException, IOException {
-        String words = platform == null ? cmdline : (cmdline + " pci.platform=" + platform).strip();
+        String words = cmdline;
+        if (platform != null) {
+            words = words + " pci.platform=" + platform;
+        }
+        if (machine != null) {
+            words = words + " pci.machine=" + machine;
+        }
+        words = words.strip();
         KernelOptions.Builder options = KernelOptions.builder().commandLine(words);
         if (modules != null) {
             options.modulesDirectory(modules);
