@@ -28,6 +28,10 @@ final class DevmodelCommand {
             description = "a platform file instead of the embedded default (sets pci.platform)")
     private Path platform;
 
+    @Option(names = "--machine", paramLabel = "NAME",
+            description = "an embedded platform by machine: x86 (the default) or power (sets pci.machine)")
+    private String machine;
+
     @Option(names = "--cmdline", paramLabel = "\"k=v ...\"", description = "more kernel command line")
     private String cmdline = "";
 
@@ -54,7 +58,14 @@ final class DevmodelCommand {
      * @throws IOException if a module's ioctl descriptions cannot be read
      */
     BootedKernel boot() throws KernelException, IOException {
-        String words = platform == null ? cmdline : (cmdline + " pci.platform=" + quoted(platform)).strip();
+        String words = cmdline;
+        if (platform != null) {
+            words = words + " pci.platform=" + quoted(platform);
+        }
+        if (machine != null) {
+            words = words + " pci.machine=" + machine;
+        }
+        words = words.strip();
         KernelOptions.Builder options = KernelOptions.builder().commandLine(words)
                 .moduleInitTimeout(Duration.ofMillis(Math.round(initTimeout * 1000)));
         if (modules != null) {
