@@ -107,9 +107,9 @@ class MainTest {
 
     @Test
     void theMachineOptionSelectsThePowerPlatformWhoseBackendIsSpapr() {
-        Result r = run("", "--machine", "power", "dmesg");
+        CliRun r = CliRun.run("", "--machine", "power", "dmesg");
         assertThat(r.out()).contains("Command line: pci.machine=power\n", "Setting up 32-bit TCE table at 0..80000000");
-        Result unknown = run("", "--machine", "sparc", "lsmod");
+        CliRun unknown = CliRun.run("", "--machine", "sparc", "lsmod");
         assertThat(unknown.status()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown machine 'sparc'");
     }
