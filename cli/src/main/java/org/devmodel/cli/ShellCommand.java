@@ -49,10 +49,10 @@ final class ShellCommand implements Callable<Integer> {
                 runLine(runner, parser, line.get(), lineNumber);
             }
         } catch (IOException e) {
-            top.terminal().err().println("devmodel: cannot read standard input: " + e.getMessage());
+            top.terminal().err().println("devmodel: cannot read standard input: " + Messages.reason(e));
             return ScriptRunner.WRONG;
         }
-        return ScriptRunner.PASSED;
+        return runner.summary();
     }
 
     private static void runLine(ScriptRunner runner, ScriptParser parser, String line, int lineNumber) {

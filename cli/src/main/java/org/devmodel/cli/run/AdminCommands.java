@@ -10,6 +10,7 @@ import org.devmodel.cli.script.Command;
 import org.devmodel.cli.script.Position;
 import org.devmodel.cli.script.ScriptException;
 import org.devmodel.core.KernelException;
+import org.devmodel.core.fs.FileType;
 import org.devmodel.core.fs.Vfs;
 
 /**
@@ -70,6 +71,10 @@ final class AdminCommands {
     }
 
     private Outcome modprobe(List<String> args) throws AdminException {
+        if (args.get(0).equals("-r")) {
+            session.booted().modules().modprobeRemove(args.get(1));
+            return Outcome.silent();
+        }
         Map<String, String> parameters = new LinkedHashMap<>();
         for (String word : args.subList(1, args.size())) {
             int eq = word.indexOf('=');
@@ -90,8 +95,12 @@ final class AdminCommands {
         }
     }
 
+    /** A device node is read through its driver, any other file as the file system gives its text. */
     private Outcome cat(String path) throws AdminException {
         try {
+            if (vfs().stat(path).type() == FileType.CHAR_DEVICE) {
+                return DeviceCat.cat(session.kernel(), session.task().credentials(), path);
+            }
             return printed(vfs().readText(path));
         } catch (KernelException e) {
             throw new AdminException(e.errno(), "cat: " + path + ": " + e.errno().message());

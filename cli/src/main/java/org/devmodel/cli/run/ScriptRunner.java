@@ -95,14 +95,23 @@ public final class ScriptRunner implements AutoCloseable {
             for (Statement statement : script.statements()) {
                 step(statement);
             }
-            if (script.hasExpectations()) {
-                out.println(passed + " passed, " + failed + " failed");
-            }
-            return failed == 0 ? PASSED : FAILED;
+            return summary();
         } catch (ScriptException e) {
             report(e);
             return WRONG;
         }
+    }
+
+    /**
+     * Ends a run whose statements all ran: prints the count line if any expectation was checked.
+     *
+     * @return {@link #PASSED} when every expectation held (or there were none), else {@link #FAILED}
+     */
+    public int summary() {
+        if (passed + failed > 0) {
+            out.println(passed + " passed, " + failed + " failed");
+        }
+        return failed == 0 ? PASSED : FAILED;
     }
 
     /**

@@ -7,9 +7,9 @@ import java.util.Optional;
 
 /** The admin commands: each prints what the real tool prints. */
 public enum AdminVerb {
-    /** {@code modprobe MODULE [param=value ...]}. */
-    MODPROBE(Family.MODULES, "MODULE [param=value ...]", 1, Integer.MAX_VALUE,
-            "Loads a module and its dependencies"),
+    /** {@code modprobe MODULE [param=value ...]}, or {@code modprobe -r MODULE}. */
+    MODPROBE(Family.MODULES, "[-r] MODULE [param=value ...]", 1, Integer.MAX_VALUE,
+            "Loads a module and its dependencies; -r removes it and its unused dependencies"),
     /** {@code rmmod MODULE}. */
     RMMOD(Family.MODULES, "MODULE", 1, 1, "Unloads a module"),
     /** {@code lsmod}. */
@@ -96,6 +96,11 @@ public enum AdminVerb {
     public Optional<Problem> check(List<String> arguments) {
         if (this == LS && arguments.size() == 2 && !arguments.get(0).equals("-l")) {
             return Optional.of(new Problem(0, "ls: unknown option " + arguments.get(0)));
+        }
+        if (this == MODPROBE && !arguments.isEmpty() && arguments.get(0).equals("-r")) {
+            return arguments.size() == 2 ? Optional.empty()
+                    : Optional.of(new Problem(Math.min(arguments.size(), 2), "modprobe: -r takes one MODULE, usage: "
+                            + usage()));
         }
         if (this == MODPROBE) {
             for (int i = 1; i < arguments.size(); i++) {
