@@ -122,7 +122,8 @@ class MainTest {
     void theShellRunsLinesGoesOnAfterAnErrorAndShowsHelp() {
         Result r = run("help\nfrobnicate\nopen f /proc/devices O_RDONLY => 3\nexit\nclose f\n", "shell");
         assertThat(r.status()).isZero();
-        assertThat(r.out()).startsWith("Process commands").endsWith("open(\"/proc/devices\", O_RDONLY) = 3\n");
+        assertThat(r.out()).startsWith("Process commands")
+                .endsWith("open(\"/proc/devices\", O_RDONLY) = 3\n1 passed, 0 failed\n");
         assertThat(r.err()).isEqualTo("-:2:1: unknown command frobnicate\n");
     }
 
@@ -132,7 +133,7 @@ class MainTest {
         Result r = run("open f\t/proc/devices\tO_RDONLY => 3\nclose f", "shell");
         assertThat(r.status()).isZero();
         assertThat(r.out()).as("no prompt and no echo when standard input is not a terminal")
-                .isEqualTo("open(\"/proc/devices\", O_RDONLY) = 3\nclose(3) = 0\n");
+                .isEqualTo("open(\"/proc/devices\", O_RDONLY) = 3\nclose(3) = 0\n1 passed, 0 failed\n");
         assertThat(r.err()).isEmpty();
     }
 

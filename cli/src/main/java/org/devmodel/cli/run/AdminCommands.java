@@ -9,6 +9,9 @@ import org.devmodel.cli.script.AdminVerb;
 import org.devmodel.cli.script.Command;
 import org.devmodel.cli.script.Position;
 import org.devmodel.cli.script.ScriptException;
+import org.devmodel.cli.state.KernelState;
+import org.devmodel.cli.state.StateDot;
+import org.devmodel.cli.state.StateText;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.fs.FileType;
 import org.devmodel.core.fs.Vfs;
@@ -51,6 +54,7 @@ final class AdminCommands {
                 case CAT -> cat(args.get(0));
                 case STAT -> stat(args.get(0));
                 case DMESG -> printed(session.kernel().log().dmesg());
+                case STATE -> state(args);
             };
         } catch (AdminException e) {
             return new Outcome(Optional.of(e.errno()), -1, Optional.empty(), "", e.getMessage() + "\n");
@@ -113,6 +117,11 @@ final class AdminCommands {
         } catch (KernelException e) {
             throw new AdminException(e.errno(), "stat: cannot stat '" + path + "': " + e.errno().message());
         }
+    }
+
+    private Outcome state(List<String> args) {
+        KernelState state = KernelState.of(session.kernel());
+        return printed(args.isEmpty() ? StateText.render(state) : StateDot.render(state));
     }
 
     private Vfs vfs() {

@@ -31,7 +31,11 @@ public enum AdminVerb {
     /** {@code stat PATH}. */
     STAT(Family.FILES, "PATH", 1, 1, "Shows a file's status as GNU stat does"),
     /** {@code dmesg}. */
-    DMESG(Family.FILES, "", 0, 0, "Prints the kernel log");
+    DMESG(Family.FILES, "", 0, 0, "Prints the kernel log"),
+    /** {@code state [--dot]}: devmodel's own. */
+    STATE(Family.KERNEL, "[--dot]", 0, 1,
+            "Prints the kernel's live objects (modules, regions, classes, IOMMU groups, VFIO containers, open"
+                    + " files), or with --dot a Graphviz graph of them");
 
     /** The tools the admin commands stand for, which the shell's {@code help} lists a line each. */
     public enum Family {
@@ -40,7 +44,9 @@ public enum AdminVerb {
         /** The sysfs writes that bind PCI functions. */
         PCI,
         /** coreutils' and util-linux's readers of files and the kernel log. */
-        FILES
+        FILES,
+        /** devmodel's own picture of the kernel's objects, which no real tool draws. */
+        KERNEL
     }
 
     private final Family family;
@@ -94,6 +100,9 @@ public enum AdminVerb {
      *     the argument count when one is missing)
      */
     public Optional<Problem> check(List<String> arguments) {
+        if (this == STATE && arguments.size() == 1 && !arguments.get(0).equals("--dot")) {
+            return Optional.of(new Problem(0, "state: unknown option " + arguments.get(0)));
+        }
         if (this == LS && arguments.size() == 2 && !arguments.get(0).equals("-l")) {
             return Optional.of(new Problem(0, "ls: unknown option " + arguments.get(0)));
         }
