@@ -180,6 +180,50 @@ class MainTest {
         assertThat(with.out()).endsWith("\n0000:00:03.0 group=3 model=edu\n");
     }
 
+    @Test
+    void anUnknownCommandIsNamedWithTheListOfCommands() {
+        Result r = run("", "frob");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).startsWith("devmodel: unknown command 'frob'\ncommands: run, shell, demo, host-platform,"
+                + " modprobe, rmmod,").contains(", state\n").doesNotContain("Unmatched argument");
+    }
+
+    @Test
+    void aScriptThatCannotBeReadNamesTheReasonNotThePathTwice() {
+        Result r = run("", "run", "no/such.scn");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("devmodel: cannot read no/such.scn: No such file or directory\n");
+    }
+
+    @Test
+    void theShellFromAPipeEndsWithTheCountAndExitsOneWhenAnExpectationFailed() {
+        Result r = run("lsmod => \"vfio\"\nlsmod => ok\n", "shell");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.out()).endsWith("1 passed, 1 failed\n");
+        assertThat(r.err()).isEqualTo("FAIL -:1: expected \"vfio\", got output without it\n");
+    }
+
+    @Test
+    void catOfADeviceThatNeverEndsStopsAt64KiBWithANote() {
+        Result r = run("", "cat", "/dev/zero");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).hasSize(65536).matches("\u0000+");
+        assertThat(r.err()).isEqualTo("cat: /dev/zero: stopped after 65536 bytes (devmodel's bound)\n");
+    }
+
+    @Test
+    void stateShowsTheBootedKernelAsTextOrAsAGraph() {
+        Result text = run("", "state");
+        assertThat(text.status()).isZero();
+        assertThat(text.out()).startsWith("modules (name, refcount, holders):\nchar regions (major:baseminor+count name):\n"
+                + "  1:0+256 mem\n  10:0+256 misc\n").contains("  mem: null 1:3, zero 1:5,", "  3: 0000:00:03.0 (no driver)");
+        Result dot = run("", "state", "--dot");
+        assertThat(dot.out()).startsWith("digraph devmodel {\n").endsWith("}\n");
+        Result wrong = run("", "state", "--svg");
+        assertThat(wrong.status()).isEqualTo(2);
+        assertThat(wrong.err()).isEqualTo("devmodel: state: unknown option --svg\n");
+    }
+
     private static Result run(String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

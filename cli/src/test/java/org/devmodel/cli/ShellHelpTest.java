@@ -27,6 +27,7 @@ class ShellHelpTest {
               modprobe [-r] MODULE [param=value ...]   rmmod MODULE   lsmod   modinfo MODULE
               bind BDF DRIVER   unbind BDF   new_id VENDOR DEVICE DRIVER
               ls [-l] PATH   cat PATH   stat PATH   dmesg
+              state [--dot]
             Any command may end with => N, => ERRNO, => ok, => x:HEX, => "text" or => !"text".
             help shows this; exit, quit or end of input leaves.
             """;

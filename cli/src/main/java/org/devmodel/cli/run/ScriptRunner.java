@@ -12,6 +12,7 @@ import org.devmodel.cli.script.ScriptException;
 import org.devmodel.cli.script.ScriptParser;
 import org.devmodel.cli.script.Statement;
 import org.devmodel.core.KernelException;
+import org.devmodel.core.fs.Vfs;
 import org.devmodel.ioctl.IoctlTable;
 
 /**
@@ -81,6 +82,11 @@ public final class ScriptRunner implements AutoCloseable {
     /** {@return this kernel's ioctl descriptions: every indexed module's, loaded or not} */
     public IoctlTable ioctls() {
         return booted.ioctls();
+    }
+
+    /** {@return the kernel's file system, whose paths the shell completes} */
+    public Vfs vfs() {
+        return booted.kernel().vfs();
     }
 
     /**
