@@ -2,6 +2,7 @@ package org.devmodel.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -68,11 +69,17 @@ final class ShellCommand implements Callable<Integer> {
 
     /** {@return the history file: as given, else {@code .devmodel_history} in the user's home; none when turned off} */
     private Optional<Path> history() {
-        if (noHistory) {
+        if (noHistory || !top.terminal().console()) {
             return Optional.empty();
         }
-        return Optional.of(historyFile != null ? historyFile
-                : Path.of(System.getProperty("user.home"), ".devmodel_history"));
+        Path file = historyFile != null ? historyFile : Path.of(System.getProperty("user.home"), ".devmodel_history");
+        Path directory = file.toAbsolutePath().getParent();
+        // JLine would log a failed write with a stack trace on every line: say it once and keep none.
+        if (!Files.isWritable(directory) || Files.exists(file) && !Files.isWritable(file)) {
+            top.terminal().err().println("devmodel: no shell history: cannot write " + file);
+            return Optional.empty();
+        }
+        return Optional.of(file);
     }
 
     private static void runLine(ScriptRunner runner, ScriptParser parser, String line, int lineNumber) {

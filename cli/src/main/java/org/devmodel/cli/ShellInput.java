@@ -74,7 +74,7 @@ final class ShellInput implements AutoCloseable {
      * @param terminal the terminal
      * @param completer what tab offers
      * @param history the history file
-     * @return the input; close it to save the history
+     * @return the input; close it when done
      */
     static ShellInput recording(Terminal terminal, Completer completer, Path history) {
         return new ShellInput(terminal, completer, "", new PrintStream(OutputStream.nullOutputStream()),
@@ -105,10 +105,6 @@ final class ShellInput implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try {
-            reader.getHistory().save();
-        } finally {
-            terminal.close();
-        }
+        terminal.close();
     }
 }
