@@ -224,6 +224,29 @@ class MainTest {
         assertThat(wrong.err()).isEqualTo("devmodel: state: unknown option --svg\n");
     }
 
+    @Test
+    void stateOnPowerListsTheTcesInUseAsTheContainersMappings() {
+        Result r = run("""
+                modprobe vfio-pci
+                bind 0000:00:03.0 vfio-pci
+                open container /dev/vfio/vfio
+                open group /dev/vfio/3
+                ioctl group VFIO_GROUP_SET_CONTAINER @container
+                ioctl container VFIO_SET_IOMMU VFIO_SPAPR_TCE_IOMMU
+                ioctl container VFIO_IOMMU_ENABLE
+                mmap buf 8192
+                ioctl container VFIO_IOMMU_MAP_DMA {vaddr=&buf, iova=0x10000, size=0x2000, flags=VFIO_DMA_MAP_FLAG_READ}
+                state
+                """, "--machine", "power", "shell");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("vfio containers (groups, backend, DMA mappings):\n"
+                + "  container 1: backend iommu-vfio-powerpc\n"
+                + "    group 3: 0000:00:03.0\n"
+                + "    dma 0x10000+0x1000 -> 0x7f0000000000 r-\n"
+                + "    dma 0x11000+0x1000 -> 0x7f0000001000 r-\n"
+                + "open files (pid, fd, path):\n");
+    }
+
     private static Result run(String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
