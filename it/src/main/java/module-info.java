@@ -6,6 +6,7 @@
  */
 open module org.devmodel.it {
     requires org.devmodel.core;
+    requires org.devmodel.ioctl;
     requires org.devmodel.fixture.chardev;
     requires org.devmodel.fixture.dependent;
     requires org.devmodel.fixture.chain.base;

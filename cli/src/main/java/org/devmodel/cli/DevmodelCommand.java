@@ -2,8 +2,7 @@ package org.devmodel.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.devmodel.cli.seam.Backend;
-import org.devmodel.cli.seam.Seams;
+import org.devmodel.cli.admin.BootedKernel;
 import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.KernelOptions;
@@ -39,11 +38,11 @@ final class DevmodelCommand {
     /**
      * Boots a kernel as the options say and connects the CLI to it.
      *
-     * @return the backend; close it when done
+     * @return the booted kernel; close it when done
      * @throws KernelException if a built-in subsystem fails to start
      * @throws IOException if a module's ioctl descriptions cannot be read
      */
-    Backend boot() throws KernelException, IOException {
+    BootedKernel boot() throws KernelException, IOException {
         String words = platform == null ? cmdline : (cmdline + " pci.platform=" + platform).strip();
         KernelOptions.Builder options = KernelOptions.builder().commandLine(words);
         if (modules != null) {
@@ -51,7 +50,7 @@ final class DevmodelCommand {
         }
         Kernel kernel = Kernel.boot(options.build());
         try {
-            return Seams.connect(kernel);
+            return BootedKernel.connect(kernel);
         } catch (IOException | RuntimeException e) {
             kernel.close();
             throw e;

@@ -2,8 +2,8 @@ package org.devmodel.iommu.internal;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.devmodel.core.device.BusEvent;
 import org.devmodel.core.device.Device;
-import org.devmodel.iommu.GroupEvent;
 import org.devmodel.iommu.GroupListener;
 import org.devmodel.iommu.IommuDomain;
 import org.devmodel.iommu.IommuGroup;
@@ -47,7 +47,7 @@ final class GroupImpl implements IommuGroup {
         listeners.remove(listener);
     }
 
-    void notify(GroupEvent event, Device device) {
+    void notify(BusEvent event, Device device) {
         listeners.forEach(l -> l.onGroupEvent(this, event, device));
     }
 

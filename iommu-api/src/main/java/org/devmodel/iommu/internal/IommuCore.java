@@ -16,7 +16,6 @@ import org.devmodel.core.device.BusEvent;
 import org.devmodel.core.device.Device;
 import org.devmodel.core.snapshot.SnapshotContributor;
 import org.devmodel.iommu.DmaDirection;
-import org.devmodel.iommu.GroupEvent;
 import org.devmodel.iommu.Iommu;
 import org.devmodel.iommu.IommuDomain;
 import org.devmodel.iommu.IommuGroup;
@@ -77,10 +76,7 @@ public final class IommuCore implements BuiltinSubsystem, Iommu, SnapshotContrib
         }
         switch (event) {
             case DEL_DEVICE -> removeDevice(device);
-            case BIND_DRIVER -> ((GroupImpl) group.get()).notify(GroupEvent.BIND_DRIVER, device);
-            case BOUND_DRIVER -> ((GroupImpl) group.get()).notify(GroupEvent.BOUND_DRIVER, device);
-            case UNBIND_DRIVER -> ((GroupImpl) group.get()).notify(GroupEvent.UNBIND_DRIVER, device);
-            case UNBOUND_DRIVER -> ((GroupImpl) group.get()).notify(GroupEvent.UNBOUND_DRIVER, device);
+            case BIND_DRIVER, BOUND_DRIVER, UNBIND_DRIVER, UNBOUND_DRIVER -> ((GroupImpl) group.get()).notify(event, device);
             case ADD_DEVICE -> {
                 // the bus puts a device into its group itself, through addDevice
             }
@@ -105,7 +101,7 @@ public final class IommuCore implements BuiltinSubsystem, Iommu, SnapshotContrib
             kernel.vfs().publishDirectory(SYSFS + g.id() + "/devices/" + device.name());
         }
         kernel.log().info("iommu: Adding device " + device.name() + " to group " + g.id());
-        g.notify(GroupEvent.ADD_DEVICE, device);
+        g.notify(BusEvent.ADD_DEVICE, device);
     }
 
     @Override
@@ -117,7 +113,7 @@ public final class IommuCore implements BuiltinSubsystem, Iommu, SnapshotContrib
         if (g == null) {
             return;
         }
-        g.notify(GroupEvent.DEL_DEVICE, device);
+        g.notify(BusEvent.DEL_DEVICE, device);
         synchronized (this) {
             membership.remove(device);
             g.remove(device);
