@@ -47,7 +47,8 @@ public interface Machine extends AutoCloseable {
     boolean placesMappingsByRule();
 
     /**
-     * Starts the script's process: uid 0, its first fd 3.
+     * Starts the script's process: on the model a new process of uid 0; on the host the JVM's own,
+     * with its credentials and limits. Its first fd is 3 on either.
      *
      * @return the process; close it before the machine
      * @throws KernelException if the process cannot be set up
