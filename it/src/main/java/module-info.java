@@ -17,6 +17,7 @@ open module org.devmodel.it {
     requires org.devmodel.vfio;
     requires org.devmodel.iommu;
     requires org.devmodel.testkit;
+    requires org.devmodel.testkit.vfio;
     // on the module path with the testkit's JUnit API, so JUnit is never split (see it/pom.xml)
     requires org.junit.jupiter.engine;
     requires org.junit.platform.launcher;
