@@ -118,6 +118,9 @@ class Type1ModuleTest {
         boot("");
         assertThat(kernel.modules().exported(VfioRegistry.class)).isEmpty();
         kernel.modules().modprobe(MODULE, Map.of());
+        // vfio's init asks for its backends without waiting: let those requests run before the
+        // rmmods, or a late one loads type1, and with it vfio, again.
+        kernel.settle();
         assertThat(kernel.modules().exported(VfioRegistry.class)).containsSame(VfioRegistry.of(kernel));
         kernel.modules().rmmod(MODULE);
         kernel.modules().rmmod("vfio");
