@@ -22,6 +22,7 @@ public final class HostSyscalls implements Syscalls {
     public static final int POLLIN = 0x001;
     /** {@code POLLOUT}: writing now will not block. */
     public static final int POLLOUT = 0x004;
+    private static final int F_DUPFD = 0;
     private static final int F_GETFL = 3;
 
     private final Libc libc;
@@ -132,6 +133,18 @@ public final class HostSyscalls implements Syscalls {
      */
     public int fileStatusFlags(int fd) throws KernelException {
         return (int) libc.check(libc.functions().fcntl(fd, F_GETFL, 0), "fcntl " + fd + " F_GETFL");
+    }
+
+    /**
+     * {@code fcntl(fd, F_DUPFD, minimum)}: a new fd for the same open file.
+     *
+     * @param fd the fd
+     * @param minimum the lowest number the new fd may have
+     * @return the lowest free fd from {@code minimum}
+     * @throws KernelException EBADF, EMFILE
+     */
+    public int dupfd(int fd, int minimum) throws KernelException {
+        return (int) libc.check(libc.functions().fcntl(fd, F_DUPFD, minimum), "fcntl " + fd + " F_DUPFD");
     }
 
     /**

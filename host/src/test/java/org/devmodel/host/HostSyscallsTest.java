@@ -87,6 +87,20 @@ class HostSyscallsTest {
     }
 
     @Test
+    void dupfdGivesTheLowestFreeNumberFromTheMinimumForTheSameFile() throws KernelException {
+        int fd = host.open("/dev/null", OpenFlags.O_WRONLY);
+        int dup = host.dupfd(fd, 100);
+        try {
+            assertThat(dup).isGreaterThanOrEqualTo(100);
+            assertThat(host.fstat(dup)).isEqualTo(host.fstat(fd));
+            assertThat(host.fileStatusFlags(dup) & OpenFlags.O_ACCMODE).isEqualTo(OpenFlags.O_WRONLY);
+        } finally {
+            host.close(dup);
+            host.close(fd);
+        }
+    }
+
+    @Test
     void aFixedMappingLandsWhereAskedAndNeverOverAnotherOne() throws KernelException {
         long address = 0x2000_0000L;
         host.memory().mmapFixed(address, 2 * Mman.PAGE_SIZE);

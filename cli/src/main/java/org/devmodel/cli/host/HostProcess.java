@@ -65,11 +65,6 @@ final class HostProcess implements ScriptProcess {
     }
 
     @Override
-    public int adoptFd(int kernelFd) {
-        return fds.adopt(kernelFd);
-    }
-
-    @Override
     public Optional<String> holderOf(String device) {
         for (int fd : fds.numbers()) {
             if (VfioDeviceFds.device(kernelFd(fd)).filter(device::equals).isPresent()) {

@@ -62,9 +62,28 @@ final class ScriptSyscalls implements Syscalls, AutoCloseable {
         return host.lseek(fds.kernelFd(fd), offset, whence);
     }
 
+    /**
+     * An ioctl that makes a new fd ({@code VFIO_GROUP_GET_DEVICE_FD}) returns the lowest free one,
+     * as every call that installs an fd does: a result that is that number and is now open is taken
+     * into the script's fds. (Another thread of the JVM opening a file during the call could fool
+     * this; the runner's thread is the only one that makes calls for the script.)
+     */
     @Override
     public long ioctl(int fd, int cmd, long arg) throws KernelException {
-        return host.ioctl(fds.kernelFd(fd), cmd, arg);
+        int kernelFd = fds.kernelFd(fd);
+        int lowestFree = host.dupfd(kernelFd, 0);
+        host.close(lowestFree);
+        long result = host.ioctl(kernelFd, cmd, arg);
+        return result == lowestFree && isOpen(lowestFree) ? fds.adopt(lowestFree) : result;
+    }
+
+    private boolean isOpen(int kernelFd) {
+        try {
+            host.fileStatusFlags(kernelFd);
+            return true;
+        } catch (KernelException e) {
+            return false;
+        }
     }
 
     @Override

@@ -55,11 +55,6 @@ final class ModelProcess implements ScriptProcess {
     }
 
     @Override
-    public int adoptFd(int kernelFd) {
-        return kernelFd;
-    }
-
-    @Override
     public Optional<String> holderOf(String device) {
         return deviceFiles.holder(device);
     }

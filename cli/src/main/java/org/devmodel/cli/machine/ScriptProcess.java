@@ -46,14 +46,6 @@ public interface ScriptProcess extends AutoCloseable {
     int scriptFd(int kernelFd);
 
     /**
-     * Takes an fd the kernel returned as an ioctl's result ({@code as NAME}) into the process.
-     *
-     * @param kernelFd the kernel's number
-     * @return the script's number
-     */
-    int adoptFd(int kernelFd);
-
-    /**
      * {@return what of this process still holds a file of a PCI function's VFIO device, e.g.
      * {@code fd 5} or {@code a mapping of it}; empty when nothing does, or when the kernel does not say}
      *

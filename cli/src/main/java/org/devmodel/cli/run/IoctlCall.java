@@ -39,8 +39,7 @@ final class IoctlCall {
         String result;
         Outcome outcome;
         try {
-            long returned = session.process().syscalls().ioctl(fd, ioctl.number(), argument);
-            long value = ioctl.result().isPresent() ? session.process().adoptFd((int) returned) : returned;
+            long value = session.process().syscalls().ioctl(fd, ioctl.number(), argument);
             ioctl.result().ifPresent(name -> session.bindings().bindFd(name, (int) value));
             result = Long.toString(value);
             outcome = Outcome.success(value, "");

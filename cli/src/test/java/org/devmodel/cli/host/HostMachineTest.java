@@ -62,6 +62,19 @@ class HostMachineTest {
         assertThat(r.status()).isEqualTo(ScriptRunner.WRONG);
     }
 
+    @Test
+    void anFdAnIoctlMakesIsTheScriptsNumberedAsTheModelNumbersIt() throws Exception {
+        assumeTrue(Files.exists(Path.of("/dev/ptmx")), "no /dev/ptmx: TIOCGPTPEER needs a pty master");
+        // TIOCSPTLCK with a pointer to 0 unlocks the pty; TIOCGPTPEER (Linux 4.13) then opens its
+        // peer: a new fd, as VFIO_GROUP_GET_DEVICE_FD makes one.
+        Run r = run("open m /dev/ptmx\nmmap zero 4096\nioctl m 0x40045431 &zero => 0\n"
+                + "ioctl m 0x5441 0x102 as peer => 4\nclose peer => 0\nclose peer => EBADF\n");
+
+        assertThat(r.stdout().lines().toList()).contains("ioctl(3, 0x5441, 258) = 4", "close(4) = 0",
+                "close(4) = -1 EBADF (Bad file descriptor)", "4 passed, 0 failed");
+        assertThat(r.status()).isZero();
+    }
+
     private static Run run(String script) throws Exception {
         assumeTrue(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"),
                 "host mode needs Linux on x86_64 (struct stat's layout)");
