@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.devmodel.cli.admin.AdminException;
 import org.devmodel.cli.admin.ModuleAdmin;
 import org.devmodel.cli.admin.PciAdmin;
+import org.devmodel.cli.machine.CannotRunException;
 import org.devmodel.cli.machine.FileTree;
 import org.devmodel.cli.machine.Machine;
 import org.devmodel.cli.machine.ScriptProcess;
@@ -71,6 +72,12 @@ public final class HostMachine implements Machine {
     @Override
     public String dmesg() throws AdminException {
         return Tool.output(List.of("dmesg"));
+    }
+
+    @Override
+    public String state(boolean dot) throws CannotRunException {
+        throw new CannotRunException("state: lists a model kernel's objects; this machine's kernel shows its own in"
+                + " /sys and /proc");
     }
 
     @Override

@@ -64,6 +64,12 @@ final class HostProcess implements ScriptProcess {
         return fds.scriptFd(kernelFd).orElse(kernelFd);
     }
 
+    /** The host has one process, the JVM's: a sibling is a second table of fds in it. */
+    @Override
+    public ScriptProcess sibling() {
+        return new HostProcess(host, fds.kernelNumbers(), waitLimit);
+    }
+
     @Override
     public Optional<String> holderOf(String device) {
         for (int fd : fds.numbers()) {

@@ -21,6 +21,11 @@ final class KmodTools implements ModuleAdmin {
     }
 
     @Override
+    public void modprobeRemove(String module) throws AdminException {
+        Tool.output(List.of("modprobe", "-r", module));
+    }
+
+    @Override
     public void rmmod(String module) throws AdminException {
         Tool.output(List.of("rmmod", module));
     }

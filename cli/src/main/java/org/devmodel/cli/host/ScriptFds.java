@@ -29,6 +29,11 @@ final class ScriptFds {
         this.kernelNumbers = kernelNumbers;
     }
 
+    /** {@return whether the kernel's numbers are shown} */
+    boolean kernelNumbers() {
+        return kernelNumbers;
+    }
+
     /**
      * Takes a new fd from the kernel.
      *

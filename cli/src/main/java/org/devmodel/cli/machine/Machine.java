@@ -34,6 +34,14 @@ public interface Machine extends AutoCloseable {
      */
     String dmesg() throws AdminException;
 
+    /**
+     * {@return {@code state}: the kernel's objects as text, or as a Graphviz graph}
+     *
+     * @param dot whether to render the graph
+     * @throws CannotRunException where the kernel's objects cannot be listed (the host)
+     */
+    String state(boolean dot) throws CannotRunException;
+
     /** {@return the wall time now, which decides whether {@code ls -l} shows a file's time or its year} */
     Instant now();
 

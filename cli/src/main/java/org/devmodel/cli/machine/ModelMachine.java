@@ -1,14 +1,14 @@
 package org.devmodel.cli.machine;
 
 import java.time.Instant;
-import java.util.List;
 import org.devmodel.cli.admin.BootedKernel;
 import org.devmodel.cli.admin.ModuleAdmin;
 import org.devmodel.cli.admin.PciAdmin;
+import org.devmodel.cli.state.KernelState;
+import org.devmodel.cli.state.StateDot;
+import org.devmodel.cli.state.StateText;
 import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelException;
-import org.devmodel.core.fs.Stat;
-import org.devmodel.core.fs.Vfs;
 import org.devmodel.core.proc.Credentials;
 import org.devmodel.ioctl.IoctlTable;
 
@@ -26,23 +26,7 @@ public final class ModelMachine implements Machine {
      */
     public ModelMachine(BootedKernel booted) {
         this.booted = booted;
-        Vfs vfs = booted.kernel().vfs();
-        this.files = new FileTree() {
-            @Override
-            public Stat stat(String path) throws KernelException {
-                return vfs.stat(path);
-            }
-
-            @Override
-            public List<String> list(String path) throws KernelException {
-                return vfs.list(path);
-            }
-
-            @Override
-            public String readText(String path) throws KernelException {
-                return vfs.readText(path);
-            }
-        };
+        this.files = FileTree.of(booted.kernel().vfs());
     }
 
     /** {@return the model kernel} */
@@ -73,6 +57,12 @@ public final class ModelMachine implements Machine {
     @Override
     public String dmesg() {
         return kernel().log().dmesg();
+    }
+
+    @Override
+    public String state(boolean dot) {
+        KernelState state = KernelState.of(kernel());
+        return dot ? StateDot.render(state) : StateText.render(state);
     }
 
     @Override

@@ -55,6 +55,11 @@ final class ModelProcess implements ScriptProcess {
     }
 
     @Override
+    public ScriptProcess sibling() {
+        return new ModelProcess(kernel, kernel.spawn(task.credentials()));
+    }
+
+    @Override
     public Optional<String> holderOf(String device) {
         return deviceFiles.holder(device);
     }

@@ -46,6 +46,14 @@ public interface ScriptProcess extends AutoCloseable {
     int scriptFd(int kernelFd);
 
     /**
+     * {@return a new process with this one's credentials and fds of its own, as a tool the script
+     * runs ({@code cat}) gets; close it when done}
+     *
+     * @throws KernelException if it cannot be set up
+     */
+    ScriptProcess sibling() throws KernelException;
+
+    /**
      * {@return what of this process still holds a file of a PCI function's VFIO device, e.g.
      * {@code fd 5} or {@code a mapping of it}; empty when nothing does, or when the kernel does not say}
      *

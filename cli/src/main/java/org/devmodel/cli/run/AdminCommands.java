@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.devmodel.cli.admin.AdminException;
+import org.devmodel.cli.machine.CannotRunException;
 import org.devmodel.cli.machine.FileTree;
 import org.devmodel.cli.script.AdminVerb;
 import org.devmodel.cli.script.Command;
 import org.devmodel.cli.script.Position;
 import org.devmodel.cli.script.ScriptException;
 import org.devmodel.core.KernelException;
+import org.devmodel.core.fs.FileType;
 
 /**
  * The admin commands: each prints what the real tool prints on stdout, nothing when the tool
@@ -50,6 +52,7 @@ final class AdminCommands {
                 case CAT -> cat(args.get(0));
                 case STAT -> stat(args.get(0));
                 case DMESG -> printed(session.machine().dmesg());
+                case STATE -> state(args, at);
             };
         } catch (AdminException e) {
             return new Outcome(Optional.of(e.errno()), -1, Optional.empty(), "", e.getMessage() + "\n");
@@ -70,6 +73,10 @@ final class AdminCommands {
     }
 
     private Outcome modprobe(List<String> args) throws AdminException {
+        if (args.get(0).equals("-r")) {
+            session.machine().modules().modprobeRemove(args.get(1));
+            return Outcome.silent();
+        }
         Map<String, String> parameters = new LinkedHashMap<>();
         for (String word : args.subList(1, args.size())) {
             int eq = word.indexOf('=');
@@ -90,8 +97,12 @@ final class AdminCommands {
         }
     }
 
+    /** A device node is read through its driver, any other file as the file system gives its text. */
     private Outcome cat(String path) throws AdminException {
         try {
+            if (files().stat(path).type() == FileType.CHAR_DEVICE) {
+                return DeviceCat.cat(session.process().sibling(), path);
+            }
             return printed(files().readText(path));
         } catch (KernelException e) {
             throw new AdminException(e.errno(), "cat: " + path + ": " + e.errno().message());
@@ -103,6 +114,14 @@ final class AdminCommands {
             return printed(StatFormat.format(path, files().stat(path)));
         } catch (KernelException e) {
             throw new AdminException(e.errno(), "stat: cannot stat '" + path + "': " + e.errno().message());
+        }
+    }
+
+    private Outcome state(List<String> args, Position at) throws ScriptException {
+        try {
+            return printed(session.machine().state(!args.isEmpty()));
+        } catch (CannotRunException e) {
+            throw new ScriptException(at, e.getMessage());
         }
     }
 

@@ -3,6 +3,7 @@ package org.devmodel.cli.run;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
+import org.devmodel.cli.machine.FileTree;
 import org.devmodel.cli.machine.Machine;
 import org.devmodel.cli.script.AdminVerb;
 import org.devmodel.cli.script.Command;
@@ -87,6 +88,11 @@ public final class ScriptRunner implements AutoCloseable {
         return machine.ioctls();
     }
 
+    /** {@return the machine's files, whose paths the shell completes} */
+    public FileTree files() {
+        return machine.files();
+    }
+
     /**
      * Parses a whole script, then runs it, then prints the count line if it has expectations.
      *
@@ -99,15 +105,24 @@ public final class ScriptRunner implements AutoCloseable {
             for (Statement statement : script.statements()) {
                 step(statement);
             }
-            if (script.hasExpectations()) {
-                out.println(passed + " passed, " + failed + " failed"
-                        + (notChecked == 0 ? "" : ", " + notChecked + " not checked"));
-            }
-            return failed == 0 ? PASSED : FAILED;
+            return summary();
         } catch (ScriptException e) {
             report(e);
             return WRONG;
         }
+    }
+
+    /**
+     * Ends a run whose statements all ran: prints the count line if any expectation was checked.
+     *
+     * @return {@link #PASSED} when every expectation held (or there were none), else {@link #FAILED}
+     */
+    public int summary() {
+        if (passed + failed + notChecked > 0) {
+            out.println(passed + " passed, " + failed + " failed"
+                    + (notChecked == 0 ? "" : ", " + notChecked + " not checked"));
+        }
+        return failed == 0 ? PASSED : FAILED;
     }
 
     /**

@@ -45,7 +45,7 @@ public final class StructValue {
     /**
      * Copies a struct and its first {@code elements} array elements in from user memory.
      *
-     * @param space the user memory: a model address space or real memory
+     * @param space the user memory (a model address space or real memory)
      * @param address the user address of the struct
      * @param layout the layout
      * @param elements how many array elements to copy
@@ -61,7 +61,7 @@ public final class StructValue {
     /**
      * Copies the fixed part of a struct in from user memory.
      *
-     * @param space the user memory: a model address space or real memory
+     * @param space the user memory (a model address space or real memory)
      * @param address the user address of the struct
      * @param layout the layout
      * @return the struct
@@ -76,7 +76,7 @@ public final class StructValue {
      * Copies only the first {@code minsz} bytes in, as drivers do with
      * {@code minsz = offsetofend(struct, field)}; the rest reads as zero.
      *
-     * @param space the user memory: a model address space or real memory
+     * @param space the user memory (a model address space or real memory)
      * @param address the user address of the struct
      * @param layout the layout
      * @param minsz how many bytes to copy, at most {@link StructLayout#size()}
@@ -95,7 +95,7 @@ public final class StructValue {
     /**
      * Copies the whole struct, array elements included, out to user memory.
      *
-     * @param space the user memory: a model address space or real memory
+     * @param space the user memory (a model address space or real memory)
      * @param address the user address
      * @throws KernelException EFAULT if any byte is unmapped; nothing is written then
      */
@@ -106,7 +106,7 @@ public final class StructValue {
     /**
      * Copies the first {@code n} bytes out to user memory, as drivers copy back {@code minsz}.
      *
-     * @param space the user memory: a model address space or real memory
+     * @param space the user memory (a model address space or real memory)
      * @param address the user address
      * @param n how many bytes, at most {@link #toBytes()}{@code .length}
      * @throws KernelException EFAULT if any byte is unmapped; nothing is written then
