@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.devmodel.cli.admin.BootedKernel;
+import org.devmodel.cli.machine.ModelMachine;
 import org.devmodel.core.Kernel;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -75,7 +76,7 @@ class ScenarioFilesTest {
         static Run of(BootedKernel kernel, String file, String text) throws Exception {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            try (BootedKernel booted = kernel;
+            try (ModelMachine booted = new ModelMachine(kernel);
                     PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                     PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
                     ScriptRunner runner = new ScriptRunner(booted, file, o, e)) {
