@@ -2,7 +2,7 @@ package org.devmodel.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.devmodel.cli.admin.BootedKernel;
+import org.devmodel.cli.machine.Machine;
 import org.devmodel.cli.run.ScriptRunner;
 import org.devmodel.core.KernelException;
 
@@ -23,21 +23,24 @@ final class Sessions {
      * @return the action's exit status, or 2 when the kernel could not boot
      */
     static int withRunner(DevmodelCommand top, String file, RunnerAction action) {
-        BootedKernel booted;
+        Machine machine;
         ScriptRunner runner;
         try {
-            booted = top.boot();
+            machine = top.boot();
         } catch (KernelException | IOException | UncheckedIOException | IllegalArgumentException e) {
             return cannotBoot(top, e);
+        } catch (UnsatisfiedLinkError e) {
+            top.terminal().err().println("devmodel: --host: cannot bind this machine's libc: " + e.getMessage());
+            return ScriptRunner.WRONG;
         }
         try {
-            runner = new ScriptRunner(booted, file, top.terminal().out(), top.terminal().err());
+            runner = new ScriptRunner(machine, file, top.terminal().out(), top.terminal().err());
         } catch (KernelException e) {
-            booted.close();
+            machine.close();
             return cannotBoot(top, e);
         }
         // what the action throws is no boot failure: Main reports it as an internal error
-        try (booted; runner) {
+        try (machine; runner) {
             return action.run(runner);
         }
     }
