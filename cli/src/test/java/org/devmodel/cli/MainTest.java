@@ -182,8 +182,8 @@ class MainTest {
         assumeTrue(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"),
                 "--host needs Linux on x86_64");
         String file = "src/test/resources/host/eventfd.scn";
-        Result model = run("", "run", file);
-        Result host = run("", "--host", "run", file);
+        CliRun model = CliRun.run("", "run", file);
+        CliRun host = CliRun.run("", "--host", "run", file);
 
         assertThat(model.status()).isZero();
         assertThat(host.out()).isEqualTo(model.out()).endsWith("15 passed, 0 failed\n");
@@ -195,7 +195,7 @@ class MainTest {
     void hostShellStopsNoLineButReportsTheOnesTheHostCannotRun() {
         assumeTrue(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"),
                 "--host needs Linux on x86_64");
-        Result r = run("eventfd e\nread e 8\nuser 1000\nclose e\n", "--host", "--host-wait", "100", "shell");
+        CliRun r = CliRun.run("eventfd e\nread e 8\nuser 1000\nclose e\n", "--host", "--host-wait", "100", "shell");
 
         assertThat(r.out()).isEqualTo("eventfd2(0, 0) = 3\nclose(3) = 0\n");
         assertThat(r.err()).isEqualTo("-:2:1: the call would block: fd 3 was not ready to read after 100 ms\n"
