@@ -19,6 +19,9 @@ import picocli.CommandLine.Option;
         subcommands = {RunCommand.class, ShellCommand.class, DemoCommand.class, HostPlatformCommand.class},
         synopsisSubcommandLabel = "COMMAND")
 final class DevmodelCommand {
+    /** The option that makes an internal error print its stack trace; {@link Main} reads it. */
+    static final String DEBUG = "--debug";
+
     private final Main.Terminal terminal;
 
     @Option(names = "--modules", paramLabel = "DIR", description = "a modules directory of driver jars")
@@ -34,6 +37,13 @@ final class DevmodelCommand {
 
     @Option(names = "--cmdline", paramLabel = "\"k=v ...\"", description = "more kernel command line")
     private String cmdline = "";
+
+    @Option(names = "--init-timeout", paramLabel = "SECONDS",
+            description = "how long modprobe waits for a module's init (default ${DEFAULT-VALUE})")
+    private double initTimeout = KernelOptions.DEFAULT_INIT_SECONDS;
+
+    @Option(names = DEBUG, description = "print the Java stack trace of an internal error")
+    private boolean debug;
 
     @Option(names = "--host", description = "run on this machine's kernel instead of a model one (names still"
             + " resolve against the model's module index)")
@@ -67,13 +77,14 @@ final class DevmodelCommand {
     Machine boot() throws KernelException, IOException {
         String words = cmdline;
         if (platform != null) {
-            words = words + " pci.platform=" + platform;
+            words = words + " pci.platform=" + quoted(platform);
         }
         if (machine != null) {
             words = words + " pci.machine=" + machine;
         }
         words = words.strip();
-        KernelOptions.Builder options = KernelOptions.builder().commandLine(words);
+        KernelOptions.Builder options = KernelOptions.builder().commandLine(words)
+                .moduleInitTimeout(Duration.ofMillis(Math.round(initTimeout * 1000)));
         if (modules != null) {
             options.modulesDirectory(modules);
         }
@@ -90,5 +101,15 @@ final class DevmodelCommand {
             kernel.close();
             throw e;
         }
+    }
+
+    /** The platform path as a command-line value: quoted, as {@code next_arg} reads spaces in quotes. */
+    private static String quoted(Path platform) {
+        String path = platform.toString();
+        if (path.indexOf('"') >= 0) {
+            throw new IllegalArgumentException("--platform " + path + ": a path with a double quote cannot go on the"
+                    + " kernel command line");
+        }
+        return '"' + path + '"';
     }
 }

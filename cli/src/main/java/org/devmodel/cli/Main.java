@@ -3,6 +3,7 @@ package org.devmodel.cli;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 import org.devmodel.cli.script.AdminVerb;
 import picocli.CommandLine;
@@ -12,6 +13,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /** Starts the CLI: {@code java --module-path mods -m org.devmodel.cli [OPTIONS] COMMAND [ARGS]}. */
 public final class Main {
+    /** The exit status of an internal error. */
+    static final int INTERNAL_ERROR = 3;
+
     private Main() {
     }
 
@@ -29,7 +33,8 @@ public final class Main {
      *
      * @param args the command line
      * @param terminal where it reads and prints
-     * @return the exit status: 0 success, 1 a failed expectation or tool, 2 a wrong script or usage
+     * @return the exit status: 0 success, 1 a failed expectation or tool, 2 a wrong script or usage,
+     *     3 an internal error (a bug of devmodel's)
      */
     static int run(String[] args, Terminal terminal) {
         CommandLine cli = new CommandLine(new DevmodelCommand(terminal));
@@ -41,7 +46,27 @@ public final class Main {
         IParameterExceptionHandler picocliWords = cli.getParameterExceptionHandler();
         cli.setParameterExceptionHandler((e, arguments) -> unknownCommand(e).orElseGet(
                 () -> handle(picocliWords, e, arguments)));
-        return cli.execute(args);
+        cli.setExecutionExceptionHandler((e, command, parsed) -> internalError(terminal, command.getCommandName(), e,
+                parsed.hasMatchedOption(DevmodelCommand.DEBUG)));
+        try {
+            return cli.execute(args);
+        } catch (RuntimeException | Error e) {
+            // picocli passes Errors on, and its handlers may themselves fail
+            return internalError(terminal, "devmodel", e, List.of(args).contains(DevmodelCommand.DEBUG));
+        }
+    }
+
+    /**
+     * Reports what should never happen in one line naming the command and the exception, with the
+     * stack trace only under {@code --debug}.
+     */
+    static int internalError(Terminal terminal, String command, Throwable e, boolean debug) {
+        terminal.err().println("devmodel: internal error in " + command + ": " + e
+                + (debug ? "" : " (--debug prints the stack trace)"));
+        if (debug) {
+            e.printStackTrace(terminal.err());
+        }
+        return INTERNAL_ERROR;
     }
 
     /**

@@ -23,16 +23,31 @@ final class Sessions {
      * @return the action's exit status, or 2 when the kernel could not boot
      */
     static int withRunner(DevmodelCommand top, String file, RunnerAction action) {
-        try (Machine machine = top.boot(); ScriptRunner runner = new ScriptRunner(machine, file,
-                top.terminal().out(), top.terminal().err())) {
-            return action.run(runner);
+        Machine machine;
+        ScriptRunner runner;
+        try {
+            machine = top.boot();
         } catch (KernelException | IOException | UncheckedIOException | IllegalArgumentException e) {
-            top.terminal().err().println("devmodel: cannot boot the kernel: " + e.getMessage());
-            return ScriptRunner.WRONG;
+            return cannotBoot(top, e);
         } catch (UnsatisfiedLinkError e) {
             top.terminal().err().println("devmodel: --host: cannot bind this machine's libc: " + e.getMessage());
             return ScriptRunner.WRONG;
         }
+        try {
+            runner = new ScriptRunner(machine, file, top.terminal().out(), top.terminal().err());
+        } catch (KernelException e) {
+            machine.close();
+            return cannotBoot(top, e);
+        }
+        // what the action throws is no boot failure: Main reports it as an internal error
+        try (machine; runner) {
+            return action.run(runner);
+        }
+    }
+
+    private static int cannotBoot(DevmodelCommand top, Exception e) {
+        top.terminal().err().println("devmodel: cannot boot the kernel: " + e.getMessage());
+        return ScriptRunner.WRONG;
     }
 
     /** Work done with a runner. */

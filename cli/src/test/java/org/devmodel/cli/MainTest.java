@@ -3,11 +3,7 @@ package org.devmodel.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,7 +14,7 @@ class MainTest {
 
     @Test
     void helpListsTheCommandsAndExitsZero() {
-        Result r = run("", "--help");
+        CliRun r = CliRun.run("", "--help");
         assertThat(r.status()).isZero();
         assertThat(r.out()).contains("--modules=DIR", "--platform=FILE", "--machine=NAME", "--cmdline=", "run", "shell",
                 "demo", "modprobe", "new_id", "dmesg", "--host", "--real-fds", "--host-wait=MS");
@@ -26,49 +22,49 @@ class MainTest {
 
     @Test
     void everyCommandHasItsOwnHelp() {
-        Result r = run("", "ls", "--help");
+        CliRun r = CliRun.run("", "ls", "--help");
         assertThat(r.status()).isZero();
         assertThat(r.out()).startsWith("Usage: devmodel [OPTIONS] ls [-l] PATH\n");
     }
 
     @Test
     void anUnknownOptionIsAUsageErrorWithStatusTwo() {
-        Result r = run("", "--frobnicate", "demo");
+        CliRun r = CliRun.run("", "--frobnicate", "demo");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("Unknown option: '--frobnicate'");
     }
 
     @Test
     void aOneShotAdminCommandPrintsWhatTheToolPrints() {
-        Result r = run("", "ls", "-l", "/proc/devices");
+        CliRun r = CliRun.run("", "ls", "-l", "/proc/devices");
         assertThat(r.status()).isZero();
         assertThat(r.out()).isEqualTo("-r--r--r-- 1 root root 0 Mar 30 21:00 /proc/devices\n");
     }
 
     @Test
     void aFailingOneShotCommandExitsOneWithTheToolsError() {
-        Result r = run("", "cat", "/nothing");
+        CliRun r = CliRun.run("", "cat", "/nothing");
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("cat: /nothing: No such file or directory\n");
     }
 
     @Test
     void aOneShotCommandWithMissingArgumentsExitsTwo() {
-        Result r = run("", "stat");
+        CliRun r = CliRun.run("", "stat");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("devmodel: stat: missing argument, usage: stat PATH\n");
     }
 
     @Test
     void aOneShotAdminCommandThatFailsExitsOneWithTheToolsWords() {
-        Result r = run("", "bind", "0000:00:03.0", "vfio-pci");
+        CliRun r = CliRun.run("", "bind", "0000:00:03.0", "vfio-pci");
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("bash: /sys/bus/pci/drivers/vfio-pci/bind: No such file or directory\n");
     }
 
     @Test
     void dmesgPrintsTheRingWithStampsInSecondsSinceBoot() {
-        Result r = run("", "dmesg");
+        CliRun r = CliRun.run("", "dmesg");
         assertThat(r.status()).isZero();
         assertThat(r.out()).startsWith("[    0.000000] Linux version 3.14.0-devmodel (devmodel)\n"
                 + "[    0.000000] Command line: \n");
@@ -77,14 +73,14 @@ class MainTest {
 
     @Test
     void lsmodOnAKernelWithoutLoadedModulesPrintsKmodsHeaderOnly() {
-        Result r = run("", "lsmod");
+        CliRun r = CliRun.run("", "lsmod");
         assertThat(r.status()).isZero();
         assertThat(r.out()).isEqualTo("Module                  Size  Used by\n");
     }
 
     @Test
     void runReadsStandardInputForDashAndNamesItDash() {
-        Result r = run("open f /proc/devices O_RDONLY => 4\n", "run", "-");
+        CliRun r = CliRun.run("open f /proc/devices O_RDONLY => 4\n", "run", "-");
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.out()).isEqualTo("open(\"/proc/devices\", O_RDONLY) = 3\n0 passed, 1 failed\n");
         assertThat(r.err()).isEqualTo("FAIL -:1: expected 4, got 3\n");
@@ -92,36 +88,36 @@ class MainTest {
 
     @Test
     void runOfAMissingFileExitsTwo() {
-        Result r = run("", "run", "no-such.scn");
+        CliRun r = CliRun.run("", "run", "no-such.scn");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).startsWith("devmodel: cannot read no-such.scn: ");
     }
 
     @Test
     void aModulesDirectoryThatIsNotThereIsABootErrorWithStatusTwo() {
-        Result r = run("", "--modules", "no-such-dir", "lsmod");
+        CliRun r = CliRun.run("", "--modules", "no-such-dir", "lsmod");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("devmodel: cannot boot the kernel: depmod: cannot list no-such-dir\n");
     }
 
     @Test
     void theCommandLineOptionReachesTheKernel() {
-        Result r = run("", "--cmdline", "quiet=1", "dmesg");
+        CliRun r = CliRun.run("", "--cmdline", "quiet=1", "dmesg");
         assertThat(r.out()).contains("Command line: quiet=1\n");
     }
 
     @Test
     void theMachineOptionSelectsThePowerPlatformWhoseBackendIsSpapr() {
-        Result r = run("", "--machine", "power", "dmesg");
+        CliRun r = CliRun.run("", "--machine", "power", "dmesg");
         assertThat(r.out()).contains("Command line: pci.machine=power\n", "Setting up 32-bit TCE table at 0..80000000");
-        Result unknown = run("", "--machine", "sparc", "lsmod");
+        CliRun unknown = CliRun.run("", "--machine", "sparc", "lsmod");
         assertThat(unknown.status()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown machine 'sparc'");
     }
 
     @Test
     void theShellRunsLinesGoesOnAfterAnErrorAndShowsHelp() {
-        Result r = run("help\nfrobnicate\nopen f /proc/devices O_RDONLY => 3\nexit\nclose f\n", "shell");
+        CliRun r = CliRun.run("help\nfrobnicate\nopen f /proc/devices O_RDONLY => 3\nexit\nclose f\n", "shell");
         assertThat(r.status()).isZero();
         assertThat(r.out()).startsWith("Process commands")
                 .endsWith("open(\"/proc/devices\", O_RDONLY) = 3\n1 passed, 0 failed\n");
@@ -131,7 +127,7 @@ class MainTest {
     @Test
     void theShellReadsPipedLinesWithTabsInThemAndALastLineWithoutItsNewline() {
         // Piped input goes through JLine's dumb terminal: a tab is whitespace there, not completion.
-        Result r = run("open f\t/proc/devices\tO_RDONLY => 3\nclose f", "shell");
+        CliRun r = CliRun.run("open f\t/proc/devices\tO_RDONLY => 3\nclose f", "shell");
         assertThat(r.status()).isZero();
         assertThat(r.out()).as("no prompt and no echo when standard input is not a terminal")
                 .isEqualTo("open(\"/proc/devices\", O_RDONLY) = 3\nclose(3) = 0\n1 passed, 0 failed\n");
@@ -140,7 +136,7 @@ class MainTest {
 
     @Test
     void theDemoTellsTheStoryAndPassesEveryExpectation() {
-        Result r = run("", "demo");
+        CliRun r = CliRun.run("", "demo");
         assertThat(r.status()).isZero();
         assertThat(r.out()).startsWith("# /dev/vfio/vfio exists at boot, a static node (modules.devname) with mode 0600,"
                 + " before vfio loads.\ncrw------- 1 root root 10, 196 Mar 30 21:00 /dev/vfio/vfio\n")
@@ -170,9 +166,9 @@ class MainTest {
         Files.writeString(function.resolve("vendor"), "0x1234\n");
         Files.writeString(function.resolve("device"), "0x11e8\n");
 
-        Result without = run("", "host-platform", "--sysfs", sys.toString());
+        CliRun without = CliRun.run("", "host-platform", "--sysfs", sys.toString());
         Files.createSymbolicLink(function.resolve("iommu_group"), Path.of("../../../kernel/iommu_groups/3"));
-        Result with = run("", "host-platform", "--sysfs", sys.toString());
+        CliRun with = CliRun.run("", "host-platform", "--sysfs", sys.toString());
 
         assertThat(without.status()).isEqualTo(1);
         assertThat(without.err()).isEqualTo("devmodel host-platform: 0000:00:03.0 has no IOMMU group: this kernel"
@@ -186,8 +182,8 @@ class MainTest {
         assumeTrue(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"),
                 "--host needs Linux on x86_64");
         String file = "src/test/resources/host/eventfd.scn";
-        Result model = run("", "run", file);
-        Result host = run("", "--host", "run", file);
+        CliRun model = CliRun.run("", "run", file);
+        CliRun host = CliRun.run("", "--host", "run", file);
 
         assertThat(model.status()).isZero();
         assertThat(host.out()).isEqualTo(model.out()).endsWith("15 passed, 0 failed\n");
@@ -199,7 +195,7 @@ class MainTest {
     void hostShellStopsNoLineButReportsTheOnesTheHostCannotRun() {
         assumeTrue(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"),
                 "--host needs Linux on x86_64");
-        Result r = run("eventfd e\nread e 8\nuser 1000\nclose e\n", "--host", "--host-wait", "100", "shell");
+        CliRun r = CliRun.run("eventfd e\nread e 8\nuser 1000\nclose e\n", "--host", "--host-wait", "100", "shell");
 
         assertThat(r.out()).isEqualTo("eventfd2(0, 0) = 3\nclose(3) = 0\n");
         assertThat(r.err()).isEqualTo("-:2:1: the call would block: fd 3 was not ready to read after 100 ms\n"
@@ -210,7 +206,7 @@ class MainTest {
 
     @Test
     void anUnknownCommandIsNamedWithTheListOfCommands() {
-        Result r = run("", "frob");
+        CliRun r = CliRun.run("", "frob");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).startsWith("devmodel: unknown command 'frob'\ncommands: run, shell, demo, host-platform,"
                 + " modprobe, rmmod,").contains(", state\n").doesNotContain("Unmatched argument");
@@ -218,14 +214,14 @@ class MainTest {
 
     @Test
     void aScriptThatCannotBeReadNamesTheReasonNotThePathTwice() {
-        Result r = run("", "run", "no/such.scn");
+        CliRun r = CliRun.run("", "run", "no/such.scn");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("devmodel: cannot read no/such.scn: No such file or directory\n");
     }
 
     @Test
     void theShellFromAPipeEndsWithTheCountAndExitsOneWhenAnExpectationFailed() {
-        Result r = run("lsmod => \"vfio\"\nlsmod => ok\n", "shell");
+        CliRun r = CliRun.run("lsmod => \"vfio\"\nlsmod => ok\n", "shell");
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.out()).endsWith("1 passed, 1 failed\n");
         assertThat(r.err()).isEqualTo("FAIL -:1: expected \"vfio\", got output without it\n");
@@ -233,7 +229,7 @@ class MainTest {
 
     @Test
     void catOfADeviceThatNeverEndsStopsAt64KiBWithANote() {
-        Result r = run("", "cat", "/dev/zero");
+        CliRun r = CliRun.run("", "cat", "/dev/zero");
         assertThat(r.status()).isZero();
         assertThat(r.out()).hasSize(65536).matches("\u0000+");
         assertThat(r.err()).isEqualTo("cat: /dev/zero: stopped after 65536 bytes (devmodel's bound)\n");
@@ -241,20 +237,20 @@ class MainTest {
 
     @Test
     void stateShowsTheBootedKernelAsTextOrAsAGraph() {
-        Result text = run("", "state");
+        CliRun text = CliRun.run("", "state");
         assertThat(text.status()).isZero();
         assertThat(text.out()).startsWith("modules (name, refcount, holders):\nchar regions (major:baseminor+count name):\n"
                 + "  1:0+256 mem\n  10:0+256 misc\n").contains("  mem: null 1:3, zero 1:5,", "  3: 0000:00:03.0 (no driver)");
-        Result dot = run("", "state", "--dot");
+        CliRun dot = CliRun.run("", "state", "--dot");
         assertThat(dot.out()).startsWith("digraph devmodel {\n").endsWith("}\n");
-        Result wrong = run("", "state", "--svg");
+        CliRun wrong = CliRun.run("", "state", "--svg");
         assertThat(wrong.status()).isEqualTo(2);
         assertThat(wrong.err()).isEqualTo("devmodel: state: unknown option --svg\n");
     }
 
     @Test
     void stateOnPowerListsTheTcesInUseAsTheContainersMappings() {
-        Result r = run("""
+        CliRun r = CliRun.run("""
                 modprobe vfio-pci
                 bind 0000:00:03.0 vfio-pci
                 open container /dev/vfio/vfio
@@ -273,20 +269,5 @@ class MainTest {
                 + "    dma 0x10000+0x1000 -> 0x7f0000000000 r-\n"
                 + "    dma 0x11000+0x1000 -> 0x7f0000001000 r-\n"
                 + "open files (pid, fd, path):\n");
-    }
-
-    private static Result run(String stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            status = Main.run(args, new Main.Terminal(
-                    new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), o, e));
-        }
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private record Result(int status, String out, String err) {
     }
 }

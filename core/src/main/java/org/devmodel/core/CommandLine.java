@@ -1,7 +1,9 @@
 package org.devmodel.core;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,19 +25,56 @@ public final class CommandLine {
     /**
      * Parses a command line.
      *
+     * As the kernel's {@code next_arg} does, whitespace inside double quotes does not end a word, and
+     * the quotes around a value (or around a whole word) are dropped:
+     * {@code pci.platform="/tmp/my platform.txt"}.
+     *
      * @param text the words, e.g. {@code "intel_iommu=off pci.platform=/tmp/p"}
      * @return the parsed command line
      */
     public static CommandLine parse(String text) {
         Map<String, String> words = new LinkedHashMap<>();
         String trimmed = text.strip();
-        if (!trimmed.isEmpty()) {
-            for (String word : trimmed.split("\\s+")) {
-                int eq = word.indexOf('=');
-                words.put(eq < 0 ? word : word.substring(0, eq), eq < 0 ? "" : word.substring(eq + 1));
-            }
+        for (String word : splitWords(trimmed)) {
+            int eq = word.indexOf('=');
+            words.put(eq < 0 ? word : word.substring(0, eq), eq < 0 ? "" : unquote(word.substring(eq + 1)));
         }
         return new CommandLine(trimmed, Collections.unmodifiableMap(words));
+    }
+
+    /** Splits at whitespace outside double quotes; a word quoted as a whole loses its quotes. */
+    private static List<String> splitWords(String text) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean inQuote = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) && !inQuote) {
+                addWord(words, word);
+                continue;
+            }
+            if (c == '"') {
+                inQuote = !inQuote;
+            }
+            word.append(c);
+        }
+        addWord(words, word);
+        return words;
+    }
+
+    private static void addWord(List<String> words, StringBuilder word) {
+        if (word.length() > 0) {
+            String w = word.toString();
+            words.add(w.startsWith("\"") && w.indexOf('=') > 0 ? unquote(w) : w);
+            word.setLength(0);
+        }
+    }
+
+    private static String unquote(String value) {
+        if (!value.startsWith("\"")) {
+            return value;
+        }
+        return value.substring(1, value.length() > 1 && value.endsWith("\"") ? value.length() - 1 : value.length());
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.devmodel.core;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,11 +13,15 @@ import org.devmodel.core.module.ModuleRequestHandler;
  * not thread-safe.
  */
 public final class KernelOptions {
+    /** The default bound on waiting for a module's {@code init}, in seconds. */
+    public static final int DEFAULT_INIT_SECONDS = 30;
+    private static final Duration DEFAULT_MODULE_INIT_TIMEOUT = Duration.ofSeconds(DEFAULT_INIT_SECONDS);
     private final CommandLine commandLine;
     private final ModuleRequestHandler moduleRequestHandler;
     private final Path modulesDirectory;
     private final Set<String> indexedModules;
     private final boolean bootLayerModules;
+    private final Duration moduleInitTimeout;
 
     private KernelOptions(Builder builder) {
         this.commandLine = CommandLine.parse(builder.commandLine);
@@ -24,6 +29,7 @@ public final class KernelOptions {
         this.modulesDirectory = builder.modulesDirectory;
         this.indexedModules = builder.indexedModules;
         this.bootLayerModules = builder.bootLayerModules;
+        this.moduleInitTimeout = builder.moduleInitTimeout;
     }
 
     /** {@return the default options: an empty command line} */
@@ -61,6 +67,14 @@ public final class KernelOptions {
         return bootLayerModules;
     }
 
+    /**
+     * {@return how long {@code modprobe} waits for a module's {@code init} before it gives up with
+     * {@code init of MODULE has not returned after N s}, leaving the module COMING}
+     */
+    public Duration moduleInitTimeout() {
+        return moduleInitTimeout;
+    }
+
     /** A mutable builder of options. */
     public static final class Builder {
         private String commandLine = "";
@@ -68,6 +82,7 @@ public final class KernelOptions {
         private Path modulesDirectory;
         private Set<String> indexedModules;
         private boolean bootLayerModules = true;
+        private Duration moduleInitTimeout = DEFAULT_MODULE_INIT_TIMEOUT;
 
         private Builder() {
         }
@@ -127,6 +142,22 @@ public final class KernelOptions {
          */
         public Builder bootLayerModules(boolean indexed) {
             this.bootLayerModules = indexed;
+            return this;
+        }
+
+        /**
+         * Bounds the wait for a module's {@code init} (default {@value KernelOptions#DEFAULT_INIT_SECONDS} s):
+         * Linux's modprobe waits for ever, but a test tool must not hang on a driver whose init
+         * never returns.
+         *
+         * @param timeout the wait, at least one millisecond
+         * @return this builder
+         */
+        public Builder moduleInitTimeout(Duration timeout) {
+            if (timeout.toMillis() < 1) {
+                throw new IllegalArgumentException("module init timeout below 1 ms: " + timeout);
+            }
+            this.moduleInitTimeout = timeout;
             return this;
         }
 

@@ -22,6 +22,10 @@ final class LoaderModuleAdmin implements ModuleAdmin {
         try {
             loader.modprobe(module, parameters);
         } catch (KernelException e) {
+            if (e.errno() == Errno.ETIMEDOUT) {
+                // the loader's own words: init of MODULE has not returned after N s
+                throw new AdminException(e.errno(), e.getMessage());
+            }
             throw e.errno() == Errno.ENOENT
                     ? new AdminException(e.errno(), "modprobe: FATAL: Module " + module + " not found.")
                     : new AdminException(e.errno(), "modprobe: ERROR: could not insert '" + kmodName(module) + "': "

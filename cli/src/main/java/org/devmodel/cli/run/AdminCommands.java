@@ -11,6 +11,7 @@ import org.devmodel.cli.script.AdminVerb;
 import org.devmodel.cli.script.Command;
 import org.devmodel.cli.script.Position;
 import org.devmodel.cli.script.ScriptException;
+import org.devmodel.core.Errno;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.fs.FileType;
 
@@ -55,6 +56,10 @@ final class AdminCommands {
                 case STATE -> state(args, at);
             };
         } catch (AdminException e) {
+            if (admin.verb() == AdminVerb.MODPROBE && e.errno() == Errno.ETIMEDOUT) {
+                // a module still COMING: the script cannot go on as if modprobe had answered
+                throw new ScriptException(at, e.getMessage());
+            }
             return new Outcome(Optional.of(e.errno()), -1, Optional.empty(), "", e.getMessage() + "\n");
         }
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.devmodel.cli.script.Command;
 import org.devmodel.cli.script.IoctlArgument;
 import org.devmodel.cli.script.Numbers;
+import org.devmodel.cli.script.Position;
 import org.devmodel.cli.script.ScriptException;
 import org.devmodel.cli.script.Value;
 import org.devmodel.core.KernelException;
@@ -34,9 +35,9 @@ final class IoctlCall {
         this.structs = new StructFormatter(table);
     }
 
-    Outcome run(Command.Ioctl ioctl) throws ScriptException {
+    Outcome run(Command.Ioctl ioctl, Position at) throws ScriptException {
         int fd = session.bindings().fd(ioctl.fd());
-        long argument = prepare(ioctl);
+        long argument = prepare(ioctl, at);
         String result;
         Outcome outcome;
         try {
@@ -64,21 +65,21 @@ final class IoctlCall {
     }
 
     /** {@return what the kernel receives: the value itself, or the address of the argument in scratch memory} */
-    private long prepare(Command.Ioctl ioctl) throws ScriptException {
+    private long prepare(Command.Ioctl ioctl, Position at) throws ScriptException {
         IoctlArgument argument = ioctl.argument();
         try {
             if (argument instanceof IoctlArgument.Scalar scalar) {
                 return session.resolve(scalar.value());
             }
             if (argument instanceof IoctlArgument.FdPointer pointer) {
-                return inMemory(intBytes(session.process().kernelFd(session.bindings().fd(pointer.fd()))));
+                return inMemory(intBytes(session.process().kernelFd(session.bindings().fd(pointer.fd()))), at);
             }
             if (argument instanceof IoctlArgument.Text text) {
                 byte[] bytes = text.text().getBytes(StandardCharsets.UTF_8);
-                return inMemory(Arrays.copyOf(bytes, bytes.length + 1));
+                return inMemory(Arrays.copyOf(bytes, bytes.length + 1), at);
             }
             if (argument instanceof IoctlArgument.Struct struct) {
-                return inMemory(structValue(struct).toBytes());
+                return inMemory(structValue(struct).toBytes(), at);
             }
             return 0;
         } catch (KernelException e) {
@@ -86,7 +87,11 @@ final class IoctlCall {
         }
     }
 
-    private long inMemory(byte[] bytes) throws KernelException {
+    private long inMemory(byte[] bytes, Position at) throws KernelException, ScriptException {
+        if (bytes.length > Scratch.SIZE) {
+            throw new ScriptException(at, "ioctl: an argument of " + bytes.length + " bytes does not fit the runner's "
+                    + (Scratch.SIZE >> 20) + " MiB scratch area");
+        }
         long address = session.scratch().allocate(bytes.length);
         session.process().memory().copyToUser(address, bytes);
         return address;

@@ -200,7 +200,12 @@ final class ProcessCommands {
     }
 
     Outcome sleep(Command.Sleep sleep, Position at) throws ScriptException {
-        return session.runs(() -> session.process().sleep(sleep.duration()), at);
+        try {
+            return session.runs(() -> session.process().sleep(sleep.duration()), at);
+        } catch (IllegalArgumentException e) {
+            // the virtual clock cannot count that far
+            throw new ScriptException(at, "sleep: " + e.getMessage());
+        }
     }
 
     private Syscalls syscalls() {

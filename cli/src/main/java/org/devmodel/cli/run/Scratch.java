@@ -14,7 +14,7 @@ final class Scratch {
     static final long BASE = 0x1000_0000L;
     private static final String BASE_HEX = "0x10000000";
     /** Room for the largest argument a script can reasonably pass; pages exist only once written. */
-    private static final long SIZE = 16L << 20;
+    static final long SIZE = 16L << 20;
 
     private long next = BASE;
 

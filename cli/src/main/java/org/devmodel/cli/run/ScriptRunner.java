@@ -210,7 +210,7 @@ public final class ScriptRunner implements AutoCloseable {
         return switch (process.verb()) {
             case OPEN -> processes.open((Command.Open) process);
             case CLOSE -> processes.close((Command.Close) process);
-            case IOCTL -> ioctls.run((Command.Ioctl) process);
+            case IOCTL -> ioctls.run((Command.Ioctl) process, at);
             case READ -> processes.read((Command.Read) process, at);
             case WRITE -> processes.write((Command.Write) process, at);
             case MMAP -> processes.mmap((Command.Mmap) process);

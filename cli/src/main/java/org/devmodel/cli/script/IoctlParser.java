@@ -37,6 +37,10 @@ final class IoctlParser {
         Name fd = cursor.name("NAME");
         Token cmd = cursor.text("CMD");
         OptionalLong number = cmd.kind() == Token.Kind.WORD ? Numbers.parse(cmd.text()) : OptionalLong.empty();
+        if (number.isPresent() && (number.getAsLong() < 0 || number.getAsLong() > 0xffff_ffffL)) {
+            // ioctl's request is an unsigned int: a wider number would be cut to its low bits
+            throw new ScriptException(cmd.position(), "CMD " + cmd.text() + " does not fit 32 bits");
+        }
         Optional<IoctlDescription> description = number.isPresent() ? Optional.empty() : Optional.of(
                 table.ioctl(cmd.text()).orElseThrow(() -> new ScriptException(cmd.position(), "unknown ioctl " + cmd.text())));
         IoctlArgument argument = cursor.hasNext() && !cursor.nextIs("as")
@@ -178,14 +182,22 @@ final class IoctlParser {
             return new Position(position.line(), position.column() + offset);
         }
 
-        static List<Item> split(Token braces) {
+        static List<Item> split(Token braces) throws ScriptException {
             List<Item> items = new ArrayList<>();
             String inside = braces.text();
             int depth = 0;
+            int opened = -1;
             int start = 0;
             for (int i = 0; i <= inside.length(); i++) {
                 char c = i < inside.length() ? inside.charAt(i) : ',';
-                depth += c == '[' ? 1 : c == ']' ? -1 : 0;
+                if (c == '[') {
+                    opened = depth++ == 0 ? i : opened;
+                } else if (c == ']' && --depth < 0) {
+                    throw new ScriptException(braces.at(1 + i), "] without a [");
+                }
+                if (i == inside.length() && depth > 0) {
+                    throw new ScriptException(braces.at(1 + opened), "[ is not closed before }");
+                }
                 if (c == ',' && depth == 0) {
                     String part = inside.substring(start, i);
                     if (!part.isBlank() || i < inside.length()) {

@@ -20,10 +20,12 @@ import org.devmodel.ioctl.IoctlTable;
  * run time.
  */
 public final class ScriptParser {
-    /** The open flags a script may name, with Linux x86_64 values. */
+    /** The most bytes one {@code peek} shows: it is for looking at a struct or a page, not at memory in bulk. */
+    private static final int PEEK_MAX = 1 << 20;
     /** The sharing of a file mapping; as mmap(2), the kernel refuses anything but exactly one. */
     private static final Map<String, Long> FILE_MAP_FLAGS = Map.of("MAP_SHARED", (long) Mman.MAP_SHARED,
             "MAP_PRIVATE", (long) Mman.MAP_PRIVATE);
+    /** The open flags a script may name, with Linux x86_64 values. */
     private static final Map<String, Long> OPEN_FLAGS = Map.of(
             "O_RDONLY", (long) OpenFlags.O_RDONLY, "O_WRONLY", (long) OpenFlags.O_WRONLY,
             "O_RDWR", (long) OpenFlags.O_RDWR, "O_NONBLOCK", (long) OpenFlags.O_NONBLOCK,
@@ -183,7 +185,11 @@ public final class ScriptParser {
     Command peek(Cursor cursor) throws ScriptException {
         Name buffer = cursor.name("BUF");
         long offset = Terms.integer(cursor.next("OFFSET"), "OFFSET");
-        int count = Terms.smallInteger(cursor.next("COUNT"), "COUNT");
+        Token countToken = cursor.next("COUNT");
+        int count = Terms.smallInteger(countToken, "COUNT");
+        if (count > PEEK_MAX) {
+            throw new ScriptException(countToken.position(), "peek shows at most " + PEEK_MAX + " bytes, not " + count);
+        }
         cursor.expectEnd();
         return new Command.Peek(buffer, offset, count);
     }

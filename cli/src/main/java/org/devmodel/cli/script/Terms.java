@@ -206,12 +206,20 @@ final class Terms {
         if (token.kind() != Token.Kind.WORD || !m.matches()) {
             throw new ScriptException(token.position(), "expected a DURATION such as 100ms or 2s, got " + token.text());
         }
-        long amount = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ns" -> Duration.ofNanos(amount);
-            case "us" -> Duration.ofNanos(amount * 1_000);
-            case "ms" -> Duration.ofMillis(amount);
-            default -> Duration.ofSeconds(amount);
-        };
+        try {
+            long amount = Long.parseLong(m.group(1));
+            Duration duration = switch (m.group(2)) {
+                case "ns" -> Duration.ofNanos(amount);
+                case "us" -> Duration.ofNanos(Math.multiplyExact(amount, 1_000L));
+                case "ms" -> Duration.ofMillis(amount);
+                default -> Duration.ofSeconds(amount);
+            };
+            // the virtual clock counts nanoseconds in a long
+            duration.toNanos();
+            return duration;
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new ScriptException(token.position(), "DURATION " + token.text()
+                    + " is too long: the virtual clock counts at most " + Long.MAX_VALUE + "ns (292 years)");
+        }
     }
 }

@@ -1,7 +1,6 @@
 package org.devmodel.core.internal;
 
 import java.util.Objects;
-import java.util.ServiceConfigurationError;
 import org.devmodel.core.Errno;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.internal.fault.Tracker;
@@ -54,7 +53,7 @@ public final class DriverGate implements DriverCalls {
             return call.run();
         } catch (KernelException e) {
             throw e;
-        } catch (Exception | ServiceConfigurationError e) {
+        } catch (Exception | Error e) {
             throw bug(owner, what, e);
         } finally {
             tracker.leave();
@@ -80,16 +79,26 @@ public final class DriverGate implements DriverCalls {
         tracker.enter(owner);
         try {
             return op.ioctl(code, target, current, cmd, arg);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             throw bug(owner, "ioctl", e);
         } finally {
             tracker.leave();
         }
     }
 
-    /** A driver bug: logged with the module's name, reported to the caller as EIO. */
+    /**
+     * A driver bug: logged with the module's name, reported to the caller as EIO. That covers every
+     * {@code Error} a driver can cause by itself ({@code AssertionError}, a {@code LinkageError}
+     * such as {@code NoClassDefFoundError} or {@code ExceptionInInitializerError},
+     * {@code StackOverflowError}); any other {@code VirtualMachineError} ({@code OutOfMemoryError},
+     * {@code InternalError}) says the JVM itself is in trouble, so after logging it is rethrown for
+     * the caller to unwind through, as the module loader does.
+     */
     private KernelException bug(String owner, String what, Throwable e) {
         log.err("BUG: " + owner + ": " + what + " threw " + e);
+        if (e instanceof VirtualMachineError fatal && !(e instanceof StackOverflowError)) {
+            throw fatal;
+        }
         return new KernelException(Errno.EIO, owner + ": " + what + " failed: " + e, e);
     }
 

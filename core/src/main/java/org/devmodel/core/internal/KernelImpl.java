@@ -94,7 +94,7 @@ public final class KernelImpl implements Kernel {
      */
     public static KernelImpl boot(KernelOptions options) throws KernelException {
         Tracker tracker = new Tracker();
-        ModuleOwners owners = new ModuleOwners(tracker);
+        ModuleOwners owners = new ModuleOwners();
         return start(new KernelImpl(options, tracker, owners, owners));
     }
 
@@ -109,7 +109,7 @@ public final class KernelImpl implements Kernel {
      */
     public static KernelImpl boot(KernelOptions options, ModuleGlue references) throws KernelException {
         Tracker tracker = new Tracker();
-        return start(new KernelImpl(options, tracker, new ModuleOwners(tracker), references));
+        return start(new KernelImpl(options, tracker, new ModuleOwners(), references));
     }
 
     private static KernelImpl start(KernelImpl kernel) throws KernelException {

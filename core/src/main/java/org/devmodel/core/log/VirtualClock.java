@@ -28,6 +28,8 @@ public interface VirtualClock {
      * Moves time forward, running every timer whose deadline is reached, in deadline order.
      *
      * @param duration how far; not negative
+     * @throws IllegalArgumentException if it is negative, or would take the clock past
+     *     {@code Long.MAX_VALUE} nanoseconds after boot (about 292 years)
      */
     void advance(Duration duration);
 

@@ -24,8 +24,10 @@ import org.devmodel.core.internal.mem.VmaSet;
  * above {@link #TASK_SIZE} and never mapped, and a range that would wrap past 2^64 faults. Any
  * unmapped byte in a range makes the access fail with {@link Errno#EFAULT}; the whole range is
  * checked before anything is read or written, so a write to a range with a hole changes nothing.
- * (One race is left open: another thread unmapping part of the range while an access crosses a
- * device span, whose handler runs without the lock, faults after the bytes before it moved.)
+ * An access that crosses a device span runs that span's handler without the lock; if another
+ * thread unmaps a later part of the range meanwhile, the access faults at that part after the
+ * bytes before it moved, which is what Linux's {@code copy_from_user} and {@code copy_to_user} do
+ * when they return the count of bytes not copied (and what their callers turn into EFAULT).
  *
  * <p>Thread-safe: the process and a device's DMA timer may use one address space at once. One lock
  * guards the mappings and pages; {@link MmioHandler}s are called without it (see there why).
@@ -147,7 +149,8 @@ public final class AddressSpace implements UserMemory {
     }
 
     /**
-     * {@code copy_to_user}: copies bytes into user memory, all or nothing.
+     * {@code copy_to_user}: copies bytes into user memory, all or nothing unless another thread
+     * unmaps part of the range during an access that crosses a device span (see the class).
      *
      * @param to the user address
      * @param from the bytes to write
@@ -285,11 +288,31 @@ public final class AddressSpace implements UserMemory {
     private void access(long address, byte[] buffer, boolean write) throws KernelException {
         for (Span span : spans(address, buffer.length)) {
             if (span.vma() instanceof Vma.Device device) {
-                accessDeviceBytes(device, span, buffer, write);
+                accessDevice(device, span, buffer, write);
             } else {
                 accessAnonymous(span, buffer, write);
             }
         }
+    }
+
+    /**
+     * Faults if a span's area is no longer mapped as it was when the range was checked: the lock was
+     * dropped for the device spans before it. Called with the lock held.
+     */
+    private void requireStillMapped(Span span) throws KernelException {
+        boolean stillMapped = vmas.find(span.start())
+                .filter(vma -> vma.end() >= span.end() && sameBacking(vma, span.vma()))
+                .isPresent();
+        if (!stillMapped) {
+            throw fault(span.start());
+        }
+    }
+
+    private static boolean sameBacking(Vma now, Vma then) {
+        if (now instanceof Vma.Device device) {
+            return then instanceof Vma.Device old && device.handler() == old.handler();
+        }
+        return now instanceof Vma.Anonymous && then instanceof Vma.Anonymous;
     }
 
     /** Splits a range by area, faulting before any access if a byte of it is unmapped. */
@@ -316,18 +339,29 @@ public final class AddressSpace implements UserMemory {
 
     private void accessAnonymous(Span span, byte[] buffer, boolean write) throws KernelException {
         synchronized (lock) {
-            // The lock was dropped for device spans before this one; the area may have gone since.
-            boolean stillMapped = vmas.find(span.start())
-                    .filter(vma -> vma instanceof Vma.Anonymous && vma.end() >= span.end())
-                    .isPresent();
-            if (!stillMapped) {
-                throw fault(span.start());
-            }
+            requireStillMapped(span);
             if (write) {
                 pages.write(span.start(), buffer, span.bufferOffset(), span.length());
             } else {
                 pages.read(span.start(), buffer, span.bufferOffset(), span.length());
             }
+        }
+    }
+
+    /**
+     * A device span page by page, each checked under the lock and accessed without it, so an unmap
+     * meanwhile stops the access at the first page it removed, as a page fault would.
+     */
+    private void accessDevice(Vma.Device device, Span span, byte[] buffer, boolean write) throws KernelException {
+        long at = span.start();
+        while (at < span.end()) {
+            long stop = Math.min(span.end(), (at & -PAGE_SIZE) + PAGE_SIZE);
+            Span page = new Span(device, at, span.bufferOffset() + (int) (at - span.start()), (int) (stop - at));
+            synchronized (lock) {
+                requireStillMapped(page);
+            }
+            accessDeviceBytes(device, page, buffer, write);
+            at = stop;
         }
     }
 

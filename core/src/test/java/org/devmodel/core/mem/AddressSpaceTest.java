@@ -172,6 +172,38 @@ class AddressSpaceTest {
         assertThat(mmio.calls).containsExactly("w 1 1 cd", "w 2 1 ab", "r 4 1", "r 5 1");
     }
 
+    /**
+     * Linux's {@code copy_to_user} copies up to the first page that faults and returns the count not
+     * copied: an unmap by another thread during the access (here: by the device's handler, which
+     * runs without the address-space lock) stops it at the page it removed.
+     */
+    @Test
+    void anUnmapDuringAnAccessStopsItAtTheFirstPageItRemoved() throws KernelException {
+        long[] bar = new long[1];
+        RecordingMmio mmio = new RecordingMmio() {
+            @Override
+            public void write(long offset, int size, long value) {
+                super.write(offset, size, value);
+                if (offset == 4095) {
+                    unmapQuietly(bar[0] + 4096, 4096);
+                }
+            }
+        };
+        bar[0] = space.mmapDevice(2 * 4096, mmio);
+
+        assertErrno(() -> space.copyToUser(bar[0] + 4094, new byte[] {1, 2, 3, 4}), Errno.EFAULT);
+        assertThat(mmio.calls).as("the bytes before the unmapped page moved, none after")
+                .containsExactly("w 4094 1 1", "w 4095 1 2");
+    }
+
+    private void unmapQuietly(long address, long length) {
+        try {
+            space.munmap(address, length);
+        } catch (KernelException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void splitDeviceMappingKeepsItsRegionOffsets() throws KernelException {
         RecordingMmio mmio = new RecordingMmio();
@@ -252,7 +284,7 @@ class AddressSpaceTest {
     }
 
     /** Records each call; a read returns the low byte of the offset repeated. */
-    private static final class RecordingMmio implements MmioHandler {
+    private static class RecordingMmio implements MmioHandler {
         final List<String> calls = new ArrayList<>();
 
         @Override

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -129,10 +133,26 @@ public final class PciCore implements BuiltinSubsystem, Pci {
         }
         try {
             return parser.parse(file.get(), Files.readString(Path.of(file.get())));
-        } catch (IOException e) {
-            kernel.log().err("pci: cannot read platform " + file.get() + ": " + e);
-            throw new KernelException(Errno.ENOENT, "pci: cannot read platform " + file.get(), e);
+        } catch (IOException | InvalidPathException e) {
+            Errno errno = readErrno(e, file.get());
+            String reason = errno == Errno.EINVAL ? "not UTF-8 text" : errno.message();
+            kernel.log().err("pci: cannot read platform " + file.get() + ": " + reason);
+            throw new KernelException(errno, "pci: cannot read platform " + file.get() + ": " + reason, e);
         }
+    }
+
+    /** The errno {@code open} or {@code read} of the platform file would answer. */
+    private static Errno readErrno(Exception e, String file) {
+        if (e instanceof NoSuchFileException || e instanceof InvalidPathException) {
+            return Errno.ENOENT;
+        } else if (Files.isDirectory(Path.of(file))) {
+            return Errno.EISDIR;
+        } else if (e instanceof AccessDeniedException) {
+            return Errno.EACCES;
+        } else if (e instanceof CharacterCodingException) {
+            return Errno.EINVAL;
+        }
+        return Errno.EIO;
     }
 
     private static String embeddedPlatform(String name) {

@@ -2,6 +2,7 @@ package org.devmodel.pci.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -93,6 +94,32 @@ class DefaultPlatformTest {
             assertThat(e.errno()).isEqualTo(Errno.EINVAL);
             assertThat(e.getMessage()).endsWith(file + ":2: model edu: unknown parameter 'color'");
         });
+    }
+
+    @Test
+    void aQuotedPlatformPathMayHoldSpaces(@TempDir Path dir) throws IOException, KernelException {
+        Path file = dir.resolve("name with space.txt");
+        Files.writeString(file, "0000:05:00.0 group=11 model=edu\n");
+        kernel = Kernel.boot(KernelOptions.builder().commandLine("pci.platform=\"" + file + "\" intel_iommu=on").build());
+
+        assertThat(kernel.subsystem(Pci.class).orElseThrow().functions()).extracting(f -> f.address().toString())
+                .containsExactly("0000:05:00.0");
+    }
+
+    @Test
+    void anUnreadablePlatformSaysWhy(@TempDir Path dir) throws IOException {
+        Path binary = dir.resolve("garbage.bin");
+        Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+        assertThat(bootError("pci.platform=" + dir.resolve("missing.txt")))
+                .isEqualTo("ENOENT pci: cannot read platform " + dir.resolve("missing.txt") + ": No such file or directory");
+        assertThat(bootError("pci.platform=" + dir)).isEqualTo("EISDIR pci: cannot read platform " + dir + ": Is a directory");
+        assertThat(bootError("pci.platform=" + binary)).isEqualTo("EINVAL pci: cannot read platform " + binary + ": not UTF-8 text");
+    }
+
+    private static String bootError(String commandLine) {
+        KernelOptions options = KernelOptions.builder().commandLine(commandLine).build();
+        KernelException e = catchThrowableOfType(KernelException.class, () -> Kernel.boot(options));
+        return e.errno() + " " + e.getMessage();
     }
 
     @Test

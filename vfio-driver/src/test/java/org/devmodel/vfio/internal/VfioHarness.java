@@ -7,7 +7,6 @@ import org.devmodel.core.device.Bus;
 import org.devmodel.core.device.BusMatcher;
 import org.devmodel.core.device.Device;
 import org.devmodel.core.device.DeviceDriver;
-import org.devmodel.core.fault.LedgerEvent;
 import org.devmodel.core.internal.KernelImpl;
 import org.devmodel.core.proc.Credentials;
 import org.devmodel.core.proc.Mman;
@@ -90,19 +89,11 @@ final class VfioHarness implements AutoCloseable {
     }
 
     /**
-     * {@return how many group minors are taken}: the ledger's {@code idr_alloc}s less its
-     * {@code idr_remove}s, so a minor leaked without a node shows too
+     * {@return how many group minors are taken}: the {@code idr_alloc}s that no {@code idr_remove}
+     * has matched in the ledger, so a minor leaked without a node shows too
      */
     long groupMinorsInUse() {
-        long taken = 0;
-        for (LedgerEvent e : kernel.ledger().since(0)) {
-            if (e.kind() == LedgerEvent.Kind.ACQUIRE && e.site().equals(Vfio.IDR_ALLOC.name())) {
-                taken++;
-            } else if (e.kind() == LedgerEvent.Kind.RELEASE && e.site().equals("idr_remove")) {
-                taken--;
-            }
-        }
-        return taken;
+        return kernel.ledger().outstanding().stream().filter(e -> e.site().equals(Vfio.IDR_ALLOC.name())).count();
     }
 
     /**

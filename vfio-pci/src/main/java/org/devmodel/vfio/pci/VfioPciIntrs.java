@@ -423,15 +423,24 @@ final class VfioPciIntrs implements PciInterruptHandler {
             return;
         }
         IrqCtx[] vectors = ctx;
-        if (irqType != index || start + count > vectors.length) {
+        if (irqType != index || endAbove(start, count, vectors.length)) {
             throw new KernelException(Errno.EINVAL);
         }
-        for (int i = start; i < start + count; i++) {
+        // start + count wrapped to at most num_ctx: v3.14's unsigned loop runs zero times
+        for (int i = start; Integer.compareUnsigned(i, start + count) < 0; i++) {
             EventFdContext trigger = vectors[i].trigger;
             if (trigger != null && ((flags & VFIO_IRQ_SET_DATA_NONE) != 0 || data[i - start] != 0)) {
                 trigger.signal(1);
             }
         }
+    }
+
+    /**
+     * {@code start + count > num_ctx} as v3.14 computes it: {@code start} and {@code count} are
+     * {@code unsigned}, so the sum wraps modulo 2^32 and compares unsigned.
+     */
+    private static boolean endAbove(int start, int count, int numCtx) {
+        return Integer.compareUnsigned(start + count, numCtx) > 0;
     }
 
     /**
@@ -443,6 +452,10 @@ final class VfioPciIntrs implements PciInterruptHandler {
         if (irqType != NONE || msix || pos.isEmpty()) {
             // no devmodel function has an MSI-X capability: pci_enable_msix fails
             throw new KernelException(Errno.EINVAL);
+        }
+        if (nvec < 1) {
+            // pci_msi_check_device: "You can't ask to have 0 or less MSIs configured"
+            throw new KernelException(Errno.ERANGE, "vfio-pci: pci_enable_msi_block of " + nvec + " vectors");
         }
         int qsize = 32 - Integer.numberOfLeadingZeros(nvec * 2 - 1) - 1;
         ConfigSpace cfg = vdev.pdev().config();
@@ -476,7 +489,7 @@ final class VfioPciIntrs implements PciInterruptHandler {
     /** {@code vfio_msi_set_block}: on a failure the vectors set so far are cleared again. */
     private void msiSetBlock(Task current, int start, int count, byte[] data) throws KernelException {
         IrqCtx[] vectors = ctx;
-        if (start + count > vectors.length) {
+        if (endAbove(start, count, vectors.length)) {
             throw new KernelException(Errno.EINVAL);
         }
         for (int j = start; j < start + count; j++) {

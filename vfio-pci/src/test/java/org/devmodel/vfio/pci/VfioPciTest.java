@@ -122,7 +122,8 @@ class VfioPciTest {
         boolean fds = (flags & VFIO_IRQ_SET_DATA_EVENTFD) != 0;
         int size = fds ? 4 : (flags & VFIO_IRQ_SET_DATA_BOOL) != 0 ? 1 : 0;
         StructValue.of(VFIO_IRQ_SET).set("argsz", VFIO_IRQ_SET.size() + (long) size * data.length)
-                .set("flags", flags).set("index", index).set("start", start).set("count", count)
+                .set("flags", flags).set("index", index)
+                .set("start", Integer.toUnsignedLong(start)).set("count", Integer.toUnsignedLong(count))
                 .copyToUser(task.memory(), buf);
         for (int i = 0; i < data.length; i++) {
             task.memory().store(buf + VFIO_IRQ_SET.size() + (long) size * i, size, data[i]);
@@ -392,6 +393,31 @@ class VfioPciTest {
         setIrqs(VFIO_IRQ_SET_DATA_EVENTFD | VFIO_IRQ_SET_ACTION_TRIGGER, VFIO_PCI_INTX_IRQ_INDEX, 0, 1, efd);
         assertThat(errnoOf(() -> setIrqs(VFIO_IRQ_SET_DATA_EVENTFD | VFIO_IRQ_SET_ACTION_TRIGGER,
                 VFIO_PCI_MSI_IRQ_INDEX, 0, 1, efd))).as("INTx in use").isEqualTo(Errno.EINVAL);
+    }
+
+    @Test
+    void msiRangesAreCheckedAsUnsignedSums() throws KernelException {
+        int efd = sys.eventfd(0, EventFdFlags.EFD_NONBLOCK);
+        setIrqs(VFIO_IRQ_SET_DATA_EVENTFD | VFIO_IRQ_SET_ACTION_TRIGGER, VFIO_PCI_MSI_IRQ_INDEX, 0, 1, efd);
+
+        assertThat(errnoOf(() -> setIrqs(VFIO_IRQ_SET_DATA_NONE | VFIO_IRQ_SET_ACTION_TRIGGER,
+                VFIO_PCI_MSI_IRQ_INDEX, 0x80000000, 1))).as("start past num_ctx").isEqualTo(Errno.EINVAL);
+        assertThat(errnoOf(() -> setIrqs(VFIO_IRQ_SET_DATA_NONE | VFIO_IRQ_SET_ACTION_TRIGGER,
+                VFIO_PCI_MSI_IRQ_INDEX, 1, 0x7fffffff))).as("count past num_ctx").isEqualTo(Errno.EINVAL);
+        assertThat(setIrqs(VFIO_IRQ_SET_DATA_NONE | VFIO_IRQ_SET_ACTION_TRIGGER, VFIO_PCI_MSI_IRQ_INDEX,
+                0xffffffff, 1)).as("start + count wraps to 0: the loop runs zero times").isZero();
+        assertThat(counter(efd)).isZero();
+        assertThat(edu().config().msiEnabled()).isTrue();
+    }
+
+    @Test
+    void msiWithZeroVectorsIsErange() throws KernelException {
+        assertThat(errnoOf(() -> setIrqs(VFIO_IRQ_SET_DATA_EVENTFD | VFIO_IRQ_SET_ACTION_TRIGGER,
+                VFIO_PCI_MSI_IRQ_INDEX, 0, 0))).as("pci_enable_msi_block(pdev, 0)").isEqualTo(Errno.ERANGE);
+        assertThat(edu().config().msiEnabled()).isFalse();
+        int efd = sys.eventfd(0, EventFdFlags.EFD_NONBLOCK);
+        assertThat(setIrqs(VFIO_IRQ_SET_DATA_EVENTFD | VFIO_IRQ_SET_ACTION_TRIGGER, VFIO_PCI_MSI_IRQ_INDEX, 0, 1,
+                efd)).as("nothing was left enabled").isZero();
     }
 
     // ---- lifetime ------------------------------------------------------------------------------

@@ -88,7 +88,8 @@ final class Buses {
     /** {@code device_attach}: the first matching driver in registration order that probes it wins. */
     private void attachDevice(BusImpl bus, DeviceImpl device) {
         for (DeviceDriver driver : List.copyOf(bus.drivers.values())) {
-            if (matches(bus, device, driver) && probe(bus, driver, device)) {
+            // a driver being unregistered is no longer on the bus's list
+            if (driverBus.containsKey(driver) && matches(bus, device, driver) && probe(bus, driver, device)) {
                 return;
             }
         }
@@ -146,11 +147,16 @@ final class Buses {
         }
     }
 
+    /**
+     * {@code driver_unregister}. The first caller claims the driver (as {@code bus_remove_driver}
+     * takes it off the bus's list before detaching), so a second, concurrent call finds nothing to
+     * do and records no second release.
+     */
     void unregisterDriver(DeviceDriver driver) {
         BusImpl bus;
         lock.lock();
         try {
-            bus = driverBus.get(driver);
+            bus = driverBus.remove(driver);
         } finally {
             lock.unlock();
         }
@@ -169,7 +175,6 @@ final class Buses {
                 }
             }
             bus.drivers.remove(driver.name());
-            driverBus.remove(driver);
             vfs.unpublish(driverDir(bus, driver));
         } finally {
             lock.unlock();

@@ -1,6 +1,7 @@
 package org.devmodel.core.internal.fault;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +24,42 @@ import org.devmodel.core.fault.ResourceTracker;
  * on each thread, which decides both the owner and the parent of every event.
  */
 public final class Tracker implements Ledger, FaultInjector, ResourceTracker {
+    /**
+     * The events a kernel keeps by default: a module's load and unload makes 8 to 16, the testkit
+     * reads a few hundred at most; a long-lived kernel must not grow with every cycle.
+     */
+    public static final int DEFAULT_HISTORY = 8192;
+
     private final Object lock = new Object();
+    private final int history;
+    /** The retained events, oldest first; {@code events.get(0)} has sequence {@code firstSequence}. */
     private final List<LedgerEvent> events = new ArrayList<>();
+    private long firstSequence = 1;
+    /** Per owner, the acquisitions no release has matched yet: what {@link #outstanding} answers. */
+    private final Map<String, List<LedgerEvent>> open = new HashMap<>();
     private final List<ArmedFault> armed = new ArrayList<>();
     private final Map<String, Integer> steps = new HashMap<>();
     private final Map<String, FaultSite> sites = new HashMap<>();
     private final ThreadLocal<Frames> frames = ThreadLocal.withInitial(Frames::new);
     private long nextScope = 1;
+
+    /** A tracker keeping the last {@link #DEFAULT_HISTORY} events. */
+    public Tracker() {
+        this(DEFAULT_HISTORY);
+    }
+
+    /**
+     * A tracker keeping at least the last {@code history} events for {@link #since(long)};
+     * outstanding acquisitions are kept however old they are.
+     *
+     * @param history how many events to keep, at least 1
+     */
+    public Tracker(int history) {
+        if (history < 1) {
+            throw new IllegalArgumentException("ledger history " + history + " below 1");
+        }
+        this.history = history;
+    }
 
     /**
      * Runs code as an owner: the module's {@code init}, {@code exit} or a callback into it.
@@ -136,50 +166,74 @@ public final class Tracker implements Ledger, FaultInjector, ResourceTracker {
     private void record(LedgerEvent.Kind kind, String site, String resource, String owner, long scope,
                         long parent) {
         synchronized (lock) {
-            events.add(new LedgerEvent(events.size() + 1L, kind, site, resource, owner, scope, parent));
+            LedgerEvent event = new LedgerEvent(firstSequence + events.size(), kind, site, resource, owner, scope,
+                    parent);
+            events.add(event);
+            if (kind == LedgerEvent.Kind.ACQUIRE) {
+                open.computeIfAbsent(owner, o -> new ArrayList<>()).add(event);
+            } else {
+                matchRelease(owner, resource);
+            }
+            if (events.size() >= 2 * history) {
+                // trimming in halves keeps adding amortised O(1)
+                int drop = events.size() - history;
+                events.subList(0, drop).clear();
+                firstSequence += drop;
+            }
+        }
+    }
+
+    /** A release matches the owner's latest open acquisition of the same resource; called with the lock held. */
+    private void matchRelease(String owner, String resource) {
+        List<LedgerEvent> held = open.get(owner);
+        if (held == null) {
+            return;
+        }
+        for (int i = held.size() - 1; i >= 0; i--) {
+            if (held.get(i).resource().equals(resource)) {
+                held.remove(i);
+                break;
+            }
+        }
+        if (held.isEmpty()) {
+            open.remove(owner);
         }
     }
 
     @Override
     public long mark() {
         synchronized (lock) {
-            return events.size() + 1L;
+            return firstSequence + events.size();
         }
     }
 
     @Override
     public List<LedgerEvent> since(long mark) {
         synchronized (lock) {
-            int from = (int) Math.max(0, Math.min(events.size(), mark - 1));
+            long end = firstSequence + events.size();
+            // sequences start at 1: a mark below that asks for everything, which is there until trimmed
+            if (Math.max(mark, 1) < firstSequence) {
+                throw new IllegalStateException("ledger: events before " + firstSequence + " were trimmed (the last "
+                        + history + " or more are kept), so none can be read from " + mark);
+            }
+            int from = (int) (Math.min(end, Math.max(mark, firstSequence)) - firstSequence);
             return List.copyOf(events.subList(from, events.size()));
+        }
+    }
+
+    @Override
+    public List<LedgerEvent> outstanding() {
+        synchronized (lock) {
+            return open.values().stream().flatMap(List::stream)
+                    .sorted(Comparator.comparingLong(LedgerEvent::sequence)).toList();
         }
     }
 
     @Override
     public List<LedgerEvent> outstanding(String owner) {
         Objects.requireNonNull(owner, "owner");
-        List<LedgerEvent> open = new ArrayList<>();
         synchronized (lock) {
-            for (LedgerEvent e : events) {
-                if (!e.owner().equals(owner)) {
-                    continue;
-                }
-                if (e.kind() == LedgerEvent.Kind.ACQUIRE) {
-                    open.add(e);
-                } else {
-                    removeLastNamed(open, e.resource());
-                }
-            }
-        }
-        return List.copyOf(open);
-    }
-
-    private static void removeLastNamed(List<LedgerEvent> open, String resource) {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            if (open.get(i).resource().equals(resource)) {
-                open.remove(i);
-                return;
-            }
+            return List.copyOf(open.getOrDefault(owner, List.of()));
         }
     }
 

@@ -27,7 +27,17 @@ public final class ManualClock implements VirtualClock {
         }
         long target;
         synchronized (lock) {
-            target = now + duration.toNanos();
+            long nanos;
+            try {
+                nanos = duration.toNanos();
+            } catch (ArithmeticException e) {
+                nanos = Long.MAX_VALUE;
+            }
+            if (nanos > Long.MAX_VALUE - now) {
+                throw new IllegalArgumentException("advance by " + duration + ": the clock would pass "
+                        + Long.MAX_VALUE + " ns after boot");
+            }
+            target = now + nanos;
         }
         runTimersUntil(target);
         synchronized (lock) {

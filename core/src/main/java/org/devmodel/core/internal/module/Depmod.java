@@ -87,9 +87,10 @@ final class Depmod {
                 if (candidates.containsKey(jpms) || bootIndexed(jpms)) {
                     throw new Refused("duplicate JPMS module " + jpms);
                 }
-                // a jar without a provider is a library, not a kernel module: nothing to index
                 if (providesKernelModule(ref.descriptor())) {
                     candidates.put(jpms, ref);
+                } else {
+                    log.warn("depmod: " + jar.getFileName() + ": module " + jpms + " provides no KernelModule; ignored");
                 }
             } catch (Refused e) {
                 refuse(jar.getFileName().toString(), e);

@@ -1,13 +1,17 @@
 package org.devmodel.core.internal.module;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.devmodel.core.Errno;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.module.KernelModule;
@@ -33,6 +37,8 @@ final class LiveModule {
     private volatile Module code;
     private volatile List<LiveModule> dependencies = List.of();
     private volatile long loadMark = Long.MAX_VALUE;
+    /** Why {@code init} (or the load before it) failed; set before the module is removed. */
+    private volatile Throwable failure;
     /** What its {@code init} exported, by API type ({@code EXPORT_SYMBOL}). */
     private final Map<Class<?>, Object> exports = new ConcurrentHashMap<>();
 
@@ -124,9 +130,13 @@ final class LiveModule {
         return state;
     }
 
-    /** {@code try_module_get}: only a live module gives references. */
+    /**
+     * {@code try_module_get}: a module gives references unless it is going away. v3.14's
+     * {@code module_is_live} is {@code state != MODULE_STATE_GOING}, so a module still in its
+     * {@code init} gives them too ("too much code requires entry into the module during init").
+     */
     synchronized boolean tryGet() {
-        if (state != ModuleState.LIVE) {
+        if (state == ModuleState.GOING) {
             return false;
         }
         refcount++;
@@ -162,12 +172,17 @@ final class LiveModule {
         initialised.complete(null);
     }
 
-    /** {@code init} failed: the module goes without ever being live. */
-    void failed(KernelException cause) {
+    /**
+     * {@code init} failed: the module goes without ever being live. Waiters learn it once the
+     * module is {@link #removed}, so none of them sees it still listed.
+     *
+     * @param cause the errno, or an error too grave to turn into one, that waiters receive
+     */
+    void failed(Throwable cause) {
         synchronized (this) {
             state = ModuleState.GOING;
         }
-        initialised.completeExceptionally(cause);
+        failure = cause;
     }
 
     /**
@@ -190,19 +205,37 @@ final class LiveModule {
 
     /** The module is gone from the kernel: loads waiting for it may start a fresh one. */
     void removed() {
+        Throwable cause = failure;
+        if (cause != null) {
+            initialised.completeExceptionally(cause);
+        }
         gone.complete(null);
     }
 
     /**
-     * Waits until {@code init} has finished.
+     * Waits, bounded, until {@code init} has finished.
      *
-     * @throws KernelException the errno {@code init} failed with
+     * @param limit how long to wait
+     * @throws KernelException the errno {@code init} failed with; ETIMEDOUT when it has not
+     *     returned in time (the module stays COMING); EINTR when the wait is interrupted
      */
-    void awaitInit() throws KernelException {
+    void awaitInit(Duration limit) throws KernelException {
         try {
-            initialised.join();
-        } catch (CompletionException e) {
-            throw (KernelException) e.getCause();
+            initialised.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new KernelException(Errno.ETIMEDOUT, "modprobe: ERROR: init of " + name() + " has not returned after "
+                    + BigDecimal.valueOf(limit.toMillis(), 3).stripTrailingZeros().toPlainString() + " s");
+        } catch (ExecutionException e) {
+            // what init (or the load before it) failed with: an errno, or an error passed on as is
+            if (e.getCause() instanceof KernelException errno) {
+                throw errno;
+            } else if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KernelException(Errno.EINTR, "modprobe: interrupted waiting for the init of " + name());
         }
     }
 

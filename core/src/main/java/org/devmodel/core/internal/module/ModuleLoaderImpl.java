@@ -155,13 +155,19 @@ public final class ModuleLoaderImpl implements ModuleLoader, AutoCloseable {
                 case LIVE -> {
                     return existing;
                 }
-                case COMING -> existing.awaitInit();
+                // modprobe of a module another modprobe is loading waits for it, holding no lock
+                case COMING -> existing.awaitInit(kernel.options().moduleInitTimeout());
                 case GOING -> existing.awaitRemoved();
             }
         }
     }
 
-    /** Loads the dependencies, defines the code, runs {@code init}; on failure nothing of the module is left. */
+    /**
+     * Loads the dependencies, defines the code and starts {@code init} on a thread of its own, then
+     * waits for it, bounded by the kernel's {@code moduleInitTimeout}: an init that has not returned
+     * by then leaves the module COMING, as Linux shows it, and the caller gets ETIMEDOUT. On any
+     * failure, an {@code Error} included, nothing of the module is left.
+     */
     private void initialise(LiveModule module, List<String> loadedNow) throws KernelException {
         long mark = tracker.mark();
         try {
@@ -177,15 +183,22 @@ public final class ModuleLoaderImpl implements ModuleLoader, AutoCloseable {
             owners.add(code, module);
             deps.forEach(d -> d.addHolder(module.name()));
             ModuleSysfs.publish(kernel.vfs(), module);
-            runInit(module);
-        } catch (KernelException e) {
-            module.failed(e);
-            remove(module);
+        } catch (KernelException | RuntimeException | Error e) {
+            discard(module, e);
             throw e;
         }
-        module.live();
+        Thread insmod = new Thread(() -> runInit(module), "insmod " + module.name());
+        insmod.setDaemon(true);
+        insmod.start();
+        module.awaitInit(kernel.options().moduleInitTimeout());
         loadedNow.add(module.name());
         loadOptional(module.entry().info().softdepPost(), loadedNow);
+    }
+
+    /** A module that failed before or in {@code init} goes, and whoever waits for it learns why. */
+    private void discard(LiveModule module, Throwable cause) {
+        module.failed(cause);
+        remove(module);
     }
 
     /** Soft dependencies: loaded if present, their failures ignored, as modprobe does. */
@@ -216,12 +229,22 @@ public final class ModuleLoaderImpl implements ModuleLoader, AutoCloseable {
                 .filter(p -> p.type().getModule() == code).findFirst().orElseThrow().get());
     }
 
-    private void runInit(LiveModule module) throws KernelException {
+    /**
+     * On the module's insmod thread: {@code init}, then LIVE, or the module discarded. An init that
+     * returns after its modprobe gave up still finishes the load, as in Linux.
+     */
+    private void runInit(LiveModule module) {
         Context context = new Context(kernel, module, this);
-        gate.callAs(module.name(), "init", () -> {
-            module.instance().init(context);
-            return null;
-        });
+        try {
+            gate.callAs(module.name(), "init", () -> {
+                module.instance().init(context);
+                return null;
+            });
+            module.live();
+        } catch (KernelException | RuntimeException | Error e) {
+            // an Error here is fatal (the gate turned every other one into EIO): its waiter rethrows it
+            discard(module, e);
+        }
     }
 
     // ---- rmmod
@@ -240,8 +263,10 @@ public final class ModuleLoaderImpl implements ModuleLoader, AutoCloseable {
             });
         } catch (KernelException e) {
             // already logged; the module goes away all the same, as after a faulting exit
+        } finally {
+            // even a fatal Error from exit leaves no module stuck GOING
+            remove(module);
         }
-        remove(module);
     }
 
     /**
@@ -259,6 +284,7 @@ public final class ModuleLoaderImpl implements ModuleLoader, AutoCloseable {
         module.dependencies().forEach(d -> d.removeHolder(module.name()));
         if (module.code() != null) {
             owners.remove(module.code(), module);
+            layers.discard(module.code());
         }
         loadOrder.remove(module);
         modules.remove(module.name(), module);

@@ -2,10 +2,8 @@ package org.devmodel.core.internal.module;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.devmodel.core.KernelException;
 import org.devmodel.core.fault.LedgerEvent;
 import org.devmodel.core.internal.ModuleGlue;
-import org.devmodel.core.internal.fault.Tracker;
 
 /**
  * Which loaded kernel module owns which code ({@code THIS_MODULE}), and the references on it
@@ -13,14 +11,11 @@ import org.devmodel.core.internal.fault.Tracker;
  * defined and removes it when it goes; the rest of the kernel only asks.
  */
 public final class ModuleOwners implements ModuleGlue {
-    private final Tracker tracker;
     private final Map<Module, LiveModule> owners = new ConcurrentHashMap<>();
 
-    /**
-     * @param tracker tells whose code runs on this thread, so a module's own init is not made to wait for itself
-     */
-    public ModuleOwners(Tracker tracker) {
-        this.tracker = tracker;
+    /** Creates an empty record: no module owns any code until the loader adds it. */
+    public ModuleOwners() {
+        // filled by the loader
     }
 
     void add(Module code, LiveModule module) {
@@ -40,15 +35,8 @@ public final class ModuleOwners implements ModuleGlue {
             // the module's exit removed it) must not be called: only built-in code gets a reference.
             return !Depmod.providesKernelModule(jpms.getDescriptor());
         }
-        // A module still in init is waited for (unless init itself asks), so a first open that
-        // finds the cdev its init just added does not fail while that init completes.
-        if (!tracker.currentOwner().equals(owner.name())) {
-            try {
-                owner.awaitInit();
-            } catch (KernelException e) {
-                return false;
-            }
-        }
+        // never waits: waiting here for a module's init, as a caller holding a lock (misc_mtx, a
+        // VFIO group's device lock) would, deadlocks with an init that needs that lock
         return owner.tryGet();
     }
 

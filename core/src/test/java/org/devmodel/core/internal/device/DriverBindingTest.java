@@ -3,8 +3,10 @@ package org.devmodel.core.internal.device;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.devmodel.core.internal.Errnos.errnoOf;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.devmodel.core.Errno;
 import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelException;
@@ -13,6 +15,7 @@ import org.devmodel.core.device.BusEvent;
 import org.devmodel.core.device.BusMatcher;
 import org.devmodel.core.device.Device;
 import org.devmodel.core.device.DeviceDriver;
+import org.devmodel.core.internal.fault.Tracker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -348,5 +351,44 @@ class DriverBindingTest {
 
         assertThat(kernel.vfs().list("/sys/bus/test")).containsExactly("devices", "drivers");
         assertThat(kernel.vfs().list("/sys/bus/test/devices")).isEmpty();
+    }
+
+    /**
+     * Two {@code driver_unregister} calls that both find the driver registered would both record a
+     * release. The test holds the ledger's lock, so the first call stops right before recording,
+     * and lets the second one run up to the same point (or return, having found nothing to do).
+     */
+    @Test
+    void twoConcurrentUnregistersOfOneDriverRecordOneRelease() throws Exception {
+        TestDriver driver = new TestDriver("race");
+        kernel.devices().driverRegister(bus, driver);
+        long mark = kernel.ledger().mark();
+        Field lockField = Tracker.class.getDeclaredField("lock");
+        lockField.setAccessible(true);
+        Thread first = new Thread(() -> kernel.devices().driverUnregister(driver), "unregister-1");
+        Thread second = new Thread(() -> kernel.devices().driverUnregister(driver), "unregister-2");
+
+        synchronized (lockField.get(kernel.tracker())) {
+            first.start();
+            awaitState(first, Thread.State.BLOCKED);
+            second.start();
+            awaitState(second, Thread.State.BLOCKED);
+        }
+        first.join(10_000);
+        second.join(10_000);
+
+        assertThat(first.isAlive() || second.isAlive()).as("both unregisters returned").isFalse();
+        assertThat(kernel.ledger().since(mark)).filteredOn(e -> e.site().equals("driver_unregister"))
+                .as("driver_unregister releases").hasSize(1);
+        assertThat(kernel.devices().driver(bus, "race")).isEmpty();
+    }
+
+    /** Waits up to 10 s until a thread is in a state or has ended. */
+    private static void awaitState(Thread thread, Thread.State state) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (thread.getState() != state && thread.getState() != Thread.State.TERMINATED) {
+            assertThat(System.nanoTime()).as(thread.getName() + " reaches " + state).isLessThan(deadline);
+            Thread.sleep(1);
+        }
     }
 }

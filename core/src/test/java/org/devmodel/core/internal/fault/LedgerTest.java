@@ -1,6 +1,7 @@
 package org.devmodel.core.internal.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.List;
 import org.devmodel.core.DevT;
@@ -121,5 +122,28 @@ class LedgerTest {
 
         assertThat(kernel.ledger().outstanding(LedgerEvent.KERNEL)).extracting(LedgerEvent::resource)
                 .containsExactly("class misc", "chrdev_region " + b + "+1");
+    }
+
+    @Test
+    void aLongLivedLedgerKeepsItsOutstandingAcquisitionsAndABoundedHistory() throws Exception {
+        Tracker tracker = new Tracker(64);
+        long first = tracker.mark();
+        tracker.acquire(MISC_REGISTER, () -> "kept", r -> "misc 1 " + r);
+        for (int i = 0; i < 1000; i++) {
+            String name = "misc 2 cycle" + i;
+            tracker.acquire(MISC_REGISTER, () -> name, r -> r);
+            tracker.release("misc_deregister", name, () -> { });
+        }
+        long recent = tracker.mark() - 10;
+
+        assertThat(catchThrowable(() -> tracker.since(first))).as("the first events were trimmed")
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("trimmed");
+        assertThat(tracker.since(recent)).hasSize(10).extracting(LedgerEvent::sequence).startsWith(recent);
+        assertThat(tracker.outstanding(LedgerEvent.KERNEL)).extracting(LedgerEvent::resource)
+                .containsExactly("misc 1 kept");
+        assertThat(tracker.outstanding()).extracting(LedgerEvent::resource).containsExactly("misc 1 kept");
+        assertThat(catchThrowable(() -> tracker.since(0))).as("everything, after trimming")
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(new Tracker(64).since(0)).as("everything, before any event").isEmpty();
     }
 }

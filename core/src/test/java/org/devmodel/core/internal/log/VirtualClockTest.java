@@ -157,4 +157,16 @@ class VirtualClockTest {
             assertThat(other.clock().nanoTime()).isZero();
         }
     }
+
+    @Test
+    void advancingPastWhatTheClockCanCountIsRefusedAndLeavesItWhereItWas() {
+        ManualClock manual = new ManualClock();
+        manual.advance(Duration.ofNanos(Long.MAX_VALUE - 10));
+
+        assertThatThrownBy(() -> manual.advance(Duration.ofNanos(11))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the clock would pass " + Long.MAX_VALUE + " ns after boot");
+        assertThatThrownBy(() -> manual.advance(Duration.ofSeconds(Long.MAX_VALUE)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(manual.nanoTime()).isEqualTo(Long.MAX_VALUE - 10);
+    }
 }

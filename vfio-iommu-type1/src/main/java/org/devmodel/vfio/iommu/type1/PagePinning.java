@@ -108,6 +108,11 @@ final class PagePinning {
         return lockedVm.getOrDefault(mm, 0L);
     }
 
+    /** {@return the pages counted as locked, over every address space} */
+    long lockedPages() {
+        return lockedVm.values().stream().mapToLong(Long::longValue).sum();
+    }
+
     /** {@code vfio_lock_acct}. */
     private void account(AddressSpace mm, long pages) {
         lockedVm.compute(mm, (space, old) -> {

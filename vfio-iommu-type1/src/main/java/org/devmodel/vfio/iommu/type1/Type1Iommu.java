@@ -322,6 +322,7 @@ final class Type1Iommu implements VfioIommu {
                 removeDmaOverlap(dma, dma.iova, dma.last());
             }
         }
+        driver.released(this);
     }
 
     /** {@return how many mappings the container holds} */

@@ -1,6 +1,7 @@
 package org.devmodel.vfio.iommu.type1;
 
 import org.devmodel.core.Errno;
+import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.module.KernelModule;
 import org.devmodel.core.module.KernelModuleInfo;
@@ -39,6 +40,7 @@ public final class VfioIommuType1 implements KernelModule {
 
     private VfioRegistry vfio;
     private Type1Driver driver;
+    private Kernel kernel;
 
     /** Creates the module; the loader makes one per load. */
     public VfioIommuType1() {
@@ -63,11 +65,14 @@ public final class VfioIommuType1 implements KernelModule {
         vfio = context.dependency(VfioRegistry.class);
         driver = new Type1Driver(iommu, context.log(), context.parameters());
         vfio.registerIommuDriver(driver);
+        kernel = context.kernel();
+        kernel.addSnapshotContributor(driver);
     }
 
     /** {@code vfio_iommu_type1_cleanup}: containers using the backend pin this module, so none is left. */
     @Override
     public void exit() {
+        kernel.removeSnapshotContributor(driver);
         vfio.unregisterIommuDriver(driver);
     }
 }

@@ -113,4 +113,15 @@ class BackendTest {
         fixture.type1.release();
         assertThat(fixture.type1.mappings()).isEmpty();
     }
+
+    @Test
+    void theSnapshotSectionListsOpenContainersMappingsAndLockedPages() throws KernelException {
+        long buf = user.buffer(4);
+        user.map(buf, 0x10000, 2 * 4096, VFIO_DMA_MAP_FLAG_READ);
+
+        assertThat(fixture.driver.entries()).containsExactly(
+                "container 1: 0x10000+0x2000 -> 0x" + Long.toHexString(buf) + " r-", "locked_vm 2 pages");
+        fixture.type1.release();
+        assertThat(fixture.driver.entries()).isEmpty();
+    }
 }
