@@ -6,6 +6,7 @@ import org.devmodel.cli.admin.BootedKernel;
 import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.KernelOptions;
+import org.devmodel.core.log.LogLevel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -60,11 +61,25 @@ final class DevmodelCommand {
             options.modulesDirectory(modules);
         }
         Kernel kernel = Kernel.boot(options.build());
+        if (modules != null) {
+            showDepmodWarnings(kernel);
+        }
         try {
             return BootedKernel.connect(kernel);
         } catch (IOException | RuntimeException e) {
             kernel.close();
             throw e;
         }
+    }
+
+    /**
+     * Prints on stderr what depmod refused or ignored in the modules directory (a jar without a
+     * module, a bad alias, a devname without major and minor), which would otherwise show only in
+     * {@code dmesg}.
+     */
+    private void showDepmodWarnings(Kernel kernel) {
+        kernel.log().records().stream()
+                .filter(r -> r.level().compareTo(LogLevel.WARNING) <= 0 && r.text().startsWith("depmod: "))
+                .forEach(r -> terminal.err().println(r.text()));
     }
 }

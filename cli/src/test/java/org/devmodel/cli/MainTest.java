@@ -179,6 +179,15 @@ class MainTest {
         assertThat(with.out()).endsWith("\n0000:00:03.0 group=3 model=edu\n");
     }
 
+    @Test
+    void whatDepmodRefusesInAModulesDirectoryIsPrintedOnStderr(@TempDir Path modules) throws IOException {
+        Files.writeString(modules.resolve("broken.jar"), "not a zip");
+        Result r = run("", "--modules", modules.toString(), "lsmod");
+        assertThat(r.status()).isZero();
+        assertThat(r.err()).startsWith("depmod: broken.jar: not a valid module").endsWith("; refused\n");
+        assertThat(r.out()).startsWith("Module ");
+    }
+
     private static Result run(String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
