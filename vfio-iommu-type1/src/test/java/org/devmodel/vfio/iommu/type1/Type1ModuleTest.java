@@ -118,6 +118,8 @@ class Type1ModuleTest {
         boot("");
         assertThat(kernel.modules().exported(VfioRegistry.class)).isEmpty();
         kernel.modules().modprobe(MODULE, Map.of());
+        // vfio's init queued requests for the backends; one run after the rmmods would load vfio again
+        kernel.settle();
         assertThat(kernel.modules().exported(VfioRegistry.class)).containsSame(VfioRegistry.of(kernel));
         kernel.modules().rmmod(MODULE);
         kernel.modules().rmmod("vfio");
