@@ -10,6 +10,7 @@ import org.devmodel.cli.machine.ModelMachine;
 import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.KernelOptions;
+import org.devmodel.core.log.LogLevel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -89,6 +90,9 @@ final class DevmodelCommand {
             options.modulesDirectory(modules);
         }
         Kernel kernel = Kernel.boot(options.build());
+        if (modules != null) {
+            showDepmodWarnings(kernel);
+        }
         if (host) {
             try (kernel) {
                 return HostMachine.connect(BootedKernel.ioctlTable(kernel.modules()),
@@ -111,5 +115,16 @@ final class DevmodelCommand {
                     + " kernel command line");
         }
         return '"' + path + '"';
+    }
+
+    /**
+     * Prints on stderr what depmod refused or ignored in the modules directory (a jar without a
+     * module, a bad alias, a devname without major and minor), which would otherwise show only in
+     * {@code dmesg}.
+     */
+    private void showDepmodWarnings(Kernel kernel) {
+        kernel.log().records().stream()
+                .filter(r -> r.level().compareTo(LogLevel.WARNING) <= 0 && r.text().startsWith("depmod: "))
+                .forEach(r -> terminal.err().println(r.text()));
     }
 }

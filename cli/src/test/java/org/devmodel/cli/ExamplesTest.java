@@ -17,7 +17,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Runs each scenario of {@code examples/scenarios/} as the README tells a user to, and checks that
  * every expectation in it holds: exit status 0 and the closing count of its expectations, nothing
  * failed on stderr. {@code hello-misc.scn} runs with the modules directory the build makes for
- * {@code examples/hello-misc}, {@code spapr-tce.scn} on the POWER platform; the second line of each
+ * {@code examples/hello-misc}, {@code noiommu.scn} with the one made for
+ * {@code examples/noiommu-backend} on a machine booted without its IOMMU, {@code spapr-tce.scn} on
+ * the POWER platform; the second line of each
  * scenario, the command that runs it, says so.
  */
 class ExamplesTest {
@@ -30,6 +32,7 @@ class ExamplesTest {
         "edu-dma.scn,       ,                           , '15 passed, 0 failed'",
         "hello-misc.scn,    hello-misc/target/modules,  , '11 passed, 0 failed'",
         "spapr-tce.scn,     ,             --machine power, '26 passed, 0 failed'",
+        "noiommu.scn, noiommu-backend/target/modules, --cmdline intel_iommu=off, '20 passed, 0 failed'",
     })
     void everyExpectationHolds(String scenario, String modules, String options, String count) throws Exception {
         Path file = EXAMPLES.resolve("scenarios").resolve(scenario);
@@ -40,7 +43,7 @@ class ExamplesTest {
         }
         if (modules != null) {
             Path dir = EXAMPLES.resolve(modules);
-            assertThat(dir).as("the modules directory the build makes for examples/hello-misc").isDirectory();
+            assertThat(dir).as("the modules directory the build makes for %s", modules).isDirectory();
             args.addAll(List.of("--modules", dir.toString()));
         }
         args.addAll(List.of("run", file.toString()));

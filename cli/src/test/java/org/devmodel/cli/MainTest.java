@@ -192,6 +192,15 @@ class MainTest {
     }
 
     @Test
+    void whatDepmodRefusesInAModulesDirectoryIsPrintedOnStderr(@TempDir Path modules) throws IOException {
+        Files.writeString(modules.resolve("broken.jar"), "not a zip");
+        CliRun r = CliRun.run("", "--modules", modules.toString(), "lsmod");
+        assertThat(r.status()).isZero();
+        assertThat(r.err()).startsWith("depmod: broken.jar: not a valid module").endsWith("; refused\n");
+        assertThat(r.out()).startsWith("Module ");
+    }
+
+    @Test
     void hostShellStopsNoLineButReportsTheOnesTheHostCannotRun() {
         assumeTrue(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"),
                 "--host needs Linux on x86_64");

@@ -42,7 +42,7 @@ final class IoctlParser {
             throw new ScriptException(cmd.position(), "CMD " + cmd.text() + " does not fit 32 bits");
         }
         Optional<IoctlDescription> description = number.isPresent() ? Optional.empty() : Optional.of(
-                table.ioctl(cmd.text()).orElseThrow(() -> new ScriptException(cmd.position(), "unknown ioctl " + cmd.text())));
+                table.ioctl(cmd.text()).orElseThrow(() -> unknownIoctl(cmd)));
         IoctlArgument argument = cursor.hasNext() && !cursor.nextIs("as")
                 ? argument(cursor.next("ARG"), description) : new IoctlArgument.Absent();
         Optional<Name> result = Optional.empty();
@@ -53,6 +53,13 @@ final class IoctlParser {
         cursor.expectEnd();
         int request = description.map(IoctlDescription::number).orElseGet(() -> (int) number.getAsLong());
         return new Command.Ioctl(fd, request, description, argument, result);
+    }
+
+    /** Says where the name was looked for and how a module makes it known: drivers' authors read it. */
+    private ScriptException unknownIoctl(Token cmd) {
+        return new ScriptException(cmd.position(), "unknown ioctl " + cmd.text() + " (searched the descriptions of "
+                + table.source() + "; the module that defines it must declare the name in its META-INF/devmodel/ioctls,"
+                + " e.g. with @Ioctl in an @IoctlDescriptions class: docs/DRIVERS.md)");
     }
 
     private IoctlArgument argument(Token token, Optional<IoctlDescription> description) throws ScriptException {

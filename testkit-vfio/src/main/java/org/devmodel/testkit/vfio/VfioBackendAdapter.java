@@ -35,6 +35,15 @@ public interface VfioBackendAdapter {
         return Optional.empty();
     }
 
+    /**
+     * {@return whether vfio's init asks for the backend by name, as it does for
+     * {@code vfio_iommu_type1} and {@code vfio_iommu_spapr_tce}; a backend it does not know (a third
+     * party's) is loaded with {@code modprobe} after vfio, as its users load it}
+     */
+    default boolean requestedByVfio() {
+        return true;
+    }
+
     /** {@return the IOMMU type a container sets, e.g. {@code VFIO_TYPE1_IOMMU}} */
     long iommuType();
 

@@ -17,7 +17,7 @@ import org.devmodel.testkit.vfio.internal.ContractBusDriver;
 /**
  * The kernel the contract's tests run in, which a backend's own tests may use too: booted on the
  * backend's machine with only vfio and the backend indexed (or the backend's modules directory),
- * vfio loaded (its init asks for the backend), and edu {@code 0000:00:03.0} bound to a VFIO bus
+ * vfio loaded (its init asks for the backend, or the machine loads one vfio does not know), and edu {@code 0000:00:03.0} bound to a VFIO bus
  * driver of the contract's, so IOMMU group 3 is viable. Close it to shut the kernel down.
  */
 public final class VfioMachine implements AutoCloseable {
@@ -29,9 +29,12 @@ public final class VfioMachine implements AutoCloseable {
     private final Kernel kernel;
     private final Pci pci;
 
-    private VfioMachine(Kernel kernel) throws KernelException {
+    private VfioMachine(Kernel kernel, VfioBackendAdapter adapter) throws KernelException {
         this.kernel = kernel;
         kernel.modules().modprobe("vfio", Map.of());
+        if (!adapter.requestedByVfio()) {
+            kernel.modules().modprobe(adapter.moduleName(), Map.of());
+        }
         kernel.settle();
         this.pci = kernel.subsystem(Pci.class).orElseThrow(() -> new IllegalStateException("contract: no PCI bus"));
         pci.registerDriver(new ContractBusDriver(kernel));
@@ -55,7 +58,7 @@ public final class VfioMachine implements AutoCloseable {
         }
         Kernel kernel = Kernel.boot(options.build());
         try {
-            return new VfioMachine(kernel);
+            return new VfioMachine(kernel, adapter);
         } catch (KernelException | RuntimeException e) {
             kernel.close();
             throw e;

@@ -83,7 +83,8 @@ public final class ModuleLoaderImpl implements ModuleLoader, AutoCloseable {
         options.modulesDirectory().ifPresent(depmod::scanDirectory);
         ModuleIndex all = depmod.index();
         index = options.indexedModules().map(all::restrictTo).orElse(all);
-        String devnames = DepmodFiles.devnames(index, kernel.log()::warn);
+        // kmod's WRN prefix, which also lets the CLI find depmod's warnings among the boot's
+        String devnames = DepmodFiles.devnames(index, warning -> kernel.log().warn("depmod: WARNING: " + warning));
         kernel.vfs().publish(INDEX_DIR + "modules.alias", constant(DepmodFiles.aliases(index)));
         kernel.vfs().publish(INDEX_DIR + "modules.dep", constant(DepmodFiles.dependencies(index)));
         kernel.vfs().publish(INDEX_DIR + "modules.devname", constant(devnames));
