@@ -2,9 +2,9 @@ package org.devmodel.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.devmodel.cli.conform.ConformCommand;
 import org.devmodel.cli.seam.Backend;
 import org.devmodel.cli.seam.Seams;
-import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.KernelOptions;
 import picocli.CommandLine.Command;
@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** The top command: the options that say how the kernel boots, then a subcommand. */
 @Command(name = "devmodel", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Boots a model Linux v3.14 kernel and runs scenario scripts against it.",
-        subcommands = {RunCommand.class, ShellCommand.class, DemoCommand.class},
+        subcommands = {RunCommand.class, ShellCommand.class, DemoCommand.class, ConformCommand.class},
         synopsisSubcommandLabel = "COMMAND")
 final class DevmodelCommand {
     private final Main.Terminal terminal;
@@ -49,12 +49,6 @@ final class DevmodelCommand {
         if (modules != null) {
             options.modulesDirectory(modules);
         }
-        Kernel kernel = Kernel.boot(options.build());
-        try {
-            return Seams.connect(kernel);
-        } catch (IOException | RuntimeException e) {
-            kernel.close();
-            throw e;
-        }
+        return Seams.boot(options.build());
     }
 }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.devmodel.core.Kernel;
+import org.devmodel.core.KernelException;
+import org.devmodel.core.KernelOptions;
 import org.devmodel.core.mem.IoctlTable;
 import org.devmodel.core.module.ModuleLoader;
 import org.devmodel.pci.Pci;
@@ -16,6 +18,24 @@ import org.devmodel.pci.Pci;
  */
 public final class Seams {
     private Seams() {
+    }
+
+    /**
+     * Boots a kernel and connects the CLI to it.
+     *
+     * @param options the kernel's options
+     * @return the backend; it owns the kernel
+     * @throws KernelException if a built-in subsystem fails to start
+     * @throws IOException if a module's ioctl descriptions cannot be read
+     */
+    public static Backend boot(KernelOptions options) throws KernelException, IOException {
+        Kernel kernel = Kernel.boot(options);
+        try {
+            return connect(kernel);
+        } catch (IOException | RuntimeException e) {
+            kernel.close();
+            throw e;
+        }
     }
 
     /**
