@@ -1,0 +1,40 @@
+package org.devmodel.cli.conform;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The recorded traces and tables under {@code src/test/resources/org/devmodel/cli/conform/}. */
+final class Fixtures {
+    private Fixtures() {
+    }
+
+    /**
+     * {@return a fixture's lines}
+     *
+     * @param name the file name
+     */
+    static List<String> lines(String name) {
+        try (InputStream in = Fixtures.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * {@return the translation of a recorded guest run of a scenario}
+     *
+     * @param scenario the scenario's fixture prefix, e.g. {@code vfio-sequence}
+     */
+    static Translation translation(String scenario) {
+        return new Translation(GroupTable.parse(lines(scenario + ".groups")),
+                MajorTable.of(lines("devices.model"), lines("devices.guest")),
+                AddressTable.of(lines(scenario + ".model"), lines(scenario + ".guest")));
+    }
+}
