@@ -76,6 +76,30 @@ class BootLayerModulesTest {
         }
     }
 
+    /**
+     * v3.14 {@code mod_sysfs_setup}: every module gets {@code holders/}, which {@code add_usage_links}
+     * fills with the modules using it and {@code del_usage_links} empties again; {@code version} is a
+     * modinfo attribute that {@code modinfo_version_exists} leaves out without {@code MODULE_VERSION}.
+     */
+    @Test
+    void sysModuleListsHoldersAndTheDeclaredVersionOnly() throws Exception {
+        try (Kernel kernel = Kernel.boot(Fixtures.boot(DEPENDENT))) {
+            kernel.modules().modprobe(DEPENDENT, Map.of());
+            assertThat(kernel.vfs().list("/sys/module/fixture_chardev/holders")).containsExactly(DEPENDENT);
+            assertThat(kernel.vfs().list("/sys/module/fixture_dependent/holders")).isEmpty();
+            assertThat(kernel.vfs().readText("/sys/module/fixture_chardev/version")).isEqualTo("1.0\n");
+            assertThat(kernel.vfs().list("/sys/module/fixture_dependent"))
+                    .containsExactly("holders", "initstate", "refcnt");
+
+            kernel.modules().rmmod(DEPENDENT);
+
+            assertThat(kernel.vfs().list("/sys/module/fixture_chardev/holders")).isEmpty();
+            assertThat(kernel.vfs().exists("/sys/module/fixture_dependent")).isFalse();
+            kernel.modules().rmmod(CHARDEV);
+            assertThat(kernel.vfs().exists("/sys/module/fixture_chardev")).isFalse();
+        }
+    }
+
     @Test
     void rmmodAnswersAsDeleteModule() throws Exception {
         try (Kernel kernel = Kernel.boot(Fixtures.boot(DEPENDENT))) {

@@ -4,8 +4,9 @@ import java.util.OptionalInt;
 
 /**
  * A function's 256-byte config space, as the device decodes accesses to it: read-only fields keep
- * their value, BARs answer sizing (write all-ones, read back the size mask), COMMAND and the MSI
- * capability are writable. Little-endian, as PCI is. vfio-pci virtualises on top of it.
+ * their value, BARs answer sizing (write all-ones, read back the size mask), COMMAND, the MSI
+ * capability and the device-specific space after the header (outside capabilities, as QEMU's
+ * {@code pci_init_wmask} leaves it) are writable. Little-endian, as PCI is. vfio-pci virtualises on top of it.
  */
 public interface ConfigSpace {
 

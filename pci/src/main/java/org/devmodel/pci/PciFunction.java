@@ -42,7 +42,8 @@ public interface PciFunction {
 
     /**
      * {@code pci_reset_function}: resets the device's state and its config space to power-on
-     * values (COMMAND clear, BARs unassigned, MSI disabled).
+     * values (COMMAND clear, BARs unassigned, MSI disabled); device-specific space after the
+     * capabilities keeps its bytes, as QEMU's device reset leaves it.
      *
      * @throws KernelException ENOTTY without a reset method, as {@code __pci_dev_reset} answers
      */

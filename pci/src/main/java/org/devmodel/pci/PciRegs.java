@@ -31,6 +31,8 @@ public final class PciRegs {
     public static final int REVISION_ID = 0x08;
     /** 24 bits from here: programming interface, sub-class, base class. */
     public static final int CLASS_PROG = 0x09;
+    /** 8 bits: cache line size, in dwords. */
+    public static final int CACHE_LINE_SIZE = 0x0c;
     /** 8 bits: header type. */
     public static final int HEADER_TYPE = 0x0e;
     /** 32 bits each, six of them: base address registers. */
@@ -49,6 +51,8 @@ public final class PciRegs {
     public static final int INTERRUPT_LINE = 0x3c;
     /** 8 bits: interrupt pin, 1 = INTA, 0 = none. */
     public static final int INTERRUPT_PIN = 0x3d;
+    /** {@code PCI_STD_HEADER_SIZEOF}: the type 0 header; device-specific space and capabilities follow. */
+    public static final int STD_HEADER_SIZEOF = 0x40;
     /** Capability id of MSI. */
     public static final int CAP_ID_MSI = 0x05;
     /** MSI capability: 16-bit message control, from the capability's start. */

@@ -3,6 +3,7 @@ package org.devmodel.pci.internal;
 import static org.devmodel.pci.ConfigBytes.get;
 import static org.devmodel.pci.ConfigBytes.put;
 
+import java.util.Arrays;
 import java.util.List;
 import org.devmodel.pci.ConfigSpace;
 import org.devmodel.pci.PciRegs;
@@ -12,7 +13,8 @@ import org.devmodel.pci.emul.EmulatedBar;
 /**
  * A function's config space as QEMU keeps it: the bytes, a mask of the bits a write may change,
  * and the power-on bytes a reset restores. BAR sizing needs no code: a BAR's writable bits are its
- * address bits, so writing all ones reads back the size mask.
+ * address bits, so writing all ones reads back the size mask. As QEMU's {@code pci_init_wmask}
+ * makes it, everything after the standard header is writable unless a capability narrows it.
  */
 final class ConfigSpaceImpl implements ConfigSpace {
     /** QEMU's {@code msi_init} places the first capability right after the type 0 header. */
@@ -21,6 +23,8 @@ final class ConfigSpaceImpl implements ConfigSpace {
     private final byte[] bytes = new byte[PciRegs.CONFIG_SIZE];
     private final byte[] writable = new byte[PciRegs.CONFIG_SIZE];
     private final byte[] powerOn;
+    /** Where device-specific space starts: the end of the last capability. */
+    private final int deviceSpecific;
     private final Runnable afterWrite;
 
     /**
@@ -40,13 +44,18 @@ final class ConfigSpaceImpl implements ConfigSpace {
         put(bytes, PciRegs.INTERRUPT_PIN, 1, header.interruptPin());
         put(writable, PciRegs.COMMAND, 2, PciRegs.COMMAND_IO | PciRegs.COMMAND_MEMORY | PciRegs.COMMAND_MASTER
                 | PciRegs.COMMAND_INTX_DISABLE);
+        put(writable, PciRegs.CACHE_LINE_SIZE, 1, 0xff);
         put(writable, PciRegs.INTERRUPT_LINE, 1, 0xff);
+        Arrays.fill(writable, PciRegs.STD_HEADER_SIZEOF, PciRegs.CONFIG_SIZE, (byte) 0xff);
         for (EmulatedBar bar : bars) {
             // a 32-bit memory BAR: the type bits read 0, the address bits above the size are writable
             put(writable, PciRegs.BASE_ADDRESS_0 + 4 * bar.index(), 4, (int) ~(bar.size() - 1) & ~0xf);
         }
         if (header.msiVectors() > 0) {
             addMsiCapability(header.msiVectors());
+            deviceSpecific = MSI_CAP + PciRegs.MSI_64_SIZEOF;
+        } else {
+            deviceSpecific = PciRegs.STD_HEADER_SIZEOF;
         }
         this.powerOn = bytes.clone();
     }
@@ -55,6 +64,8 @@ final class ConfigSpaceImpl implements ConfigSpace {
         put(bytes, PciRegs.STATUS, 2, PciRegs.STATUS_CAP_LIST);
         put(bytes, PciRegs.CAPABILITY_LIST, 1, MSI_CAP);
         put(bytes, MSI_CAP, 1, PciRegs.CAP_ID_MSI);
+        // pci_add_capability: read-only, then msi_init opens the fields software programs
+        Arrays.fill(writable, MSI_CAP, MSI_CAP + PciRegs.MSI_64_SIZEOF, (byte) 0);
         int multipleMessageCapable = Integer.numberOfTrailingZeros(vectors) << 1;
         put(bytes, MSI_CAP + PciRegs.MSI_FLAGS, 2, PciRegs.MSI_FLAGS_64BIT | multipleMessageCapable);
         put(writable, MSI_CAP + PciRegs.MSI_FLAGS, 2, PciRegs.MSI_FLAGS_ENABLE | PciRegs.MSI_FLAGS_QSIZE);
@@ -87,9 +98,13 @@ final class ConfigSpaceImpl implements ConfigSpace {
         put(bytes, PciRegs.STATUS, 2, set ? status | bits : status & ~bits);
     }
 
-    /** Restores the power-on bytes: COMMAND clear, BARs unassigned, MSI disabled. */
+    /**
+     * Restores the power-on bytes of the header and the capabilities: COMMAND clear, BARs
+     * unassigned, MSI disabled. Device-specific space keeps what was written, as QEMU's
+     * {@code pci_do_device_reset} leaves it alone.
+     */
     synchronized void reset() {
-        System.arraycopy(powerOn, 0, bytes, 0, bytes.length);
+        System.arraycopy(powerOn, 0, bytes, 0, deviceSpecific);
     }
 
     /** {@return the vectors MSI's multiple-message-enable field enables} */

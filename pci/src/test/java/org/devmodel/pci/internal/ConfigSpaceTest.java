@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.List;
 import org.devmodel.core.Errno;
 import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelException;
@@ -11,6 +12,7 @@ import org.devmodel.pci.ConfigSpace;
 import org.devmodel.pci.Pci;
 import org.devmodel.pci.PciBar;
 import org.devmodel.pci.PciFunction;
+import org.devmodel.pci.emul.ConfigHeader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +105,50 @@ class ConfigSpaceTest {
         assertThat(config.read(0x4c, 2)).isEqualTo(0x4021);
         assertThat(config.read(0x42, 2)).isEqualTo(0x0081);
         assertThat(config.msiEnabled()).isTrue();
+    }
+
+    /**
+     * QEMU's {@code pci_init_wmask} makes the cache line size and everything from 0x40 writable;
+     * {@code pci_add_capability} then makes the MSI capability (0x0e bytes) read-only except the
+     * fields {@code msi_init} opens.
+     */
+    @Test
+    void deviceSpecificSpaceAfterTheMsiCapabilityKeepsWhatIsWritten() {
+        config.write(0x0c, 1, 0x10);
+        assertThat(config.read(0x0c, 1)).as("cache line size").isEqualTo(0x10);
+
+        config.write(0x4c, 4, 0xa5a5_ffff);
+        assertThat(config.read(0x4c, 4)).as("MSI data, then the two bytes after the capability")
+                .isEqualTo(0xa5a5_ffff);
+        config.write(0x50, 4, 0x1234_5678);
+        config.write(0xfc, 4, 0xcafe_f00d);
+        config.write(0x81, 1, 0x7f);
+        assertThat(config.read(0x50, 4)).isEqualTo(0x1234_5678);
+        assertThat(config.read(0xfc, 4)).isEqualTo(0xcafe_f00d);
+        assertThat(config.read(0x80, 2)).isEqualTo(0x7f00);
+
+        config.write(0x40, 2, 0xffff);
+        assertThat(config.read(0x40, 2)).as("capability id and next pointer stay").isEqualTo(0x0005);
+    }
+
+    /** QEMU's {@code pci_do_device_reset} clears the header and MSI but not the device-specific bytes. */
+    @Test
+    void resetRestoresTheHeaderAndMsiButNotDeviceSpecificSpace() {
+        ConfigSpaceImpl space = new ConfigSpaceImpl(new ConfigHeader(0x1234, 0x11e8, 0x10, 0x00ff00, 0, 0, 1, 1),
+                List.of(), () -> { });
+        space.write(0x04, 2, 0x0006);
+        space.write(0x0c, 1, 0x10);
+        space.write(0x42, 2, 0x0001);
+        space.write(0x4c, 4, 0x5a5a_4021);
+        space.write(0x60, 4, 0xdead_beef);
+
+        space.reset();
+
+        assertThat(space.command()).isZero();
+        assertThat(space.read(0x0c, 1)).isZero();
+        assertThat(space.read(0x42, 2)).isEqualTo(0x0080);
+        assertThat(space.read(0x4c, 4)).as("MSI data cleared, 0x4e kept").isEqualTo(0x5a5a_0000);
+        assertThat(space.read(0x60, 4)).isEqualTo(0xdead_beef);
     }
 
     @Test

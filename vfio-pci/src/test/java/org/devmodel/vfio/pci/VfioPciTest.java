@@ -271,6 +271,29 @@ class VfioPciTest {
         assertThat(edu().config().command()).isEqualTo(PciRegs.COMMAND_MEMORY);
     }
 
+    /**
+     * v3.14 {@code vfio_config_do_rw}: a byte outside every capability takes {@code unassigned_perms},
+     * raw reads and writes of the function's byte, and edu keeps what is written there (QEMU's
+     * {@code pci_init_wmask}); the two bytes past MSI's data, which {@code vfio_msi_cap_len} still
+     * counts to the capability, read through and drop writes. The cache line size is
+     * {@code NO_VIRT, ALL_WRITE} in {@code init_pci_cap_basic_perm}.
+     */
+    @Test
+    void bytesOutsideEveryCapabilityPassThroughRaw() throws KernelException {
+        pwrite(4, CONFIG + 0x50, 0x1234_5678L);
+        pwrite(1, CONFIG + 0xff, 0xa5);
+        assertThat(pread(4, CONFIG + 0x50)).isEqualTo(0x1234_5678L);
+        assertThat(edu().config().read(0x50, 4)).as("the function's bytes").isEqualTo(0x1234_5678);
+        assertThat(pread(1, CONFIG + 0xff)).isEqualTo(0xa5);
+
+        edu().config().write(0x4e, 2, 0xbeef);
+        pwrite(2, CONFIG + 0x4e, 0x1111);
+        assertThat(pread(2, CONFIG + 0x4e)).as("read through, write dropped").isEqualTo(0xbeef);
+
+        pwrite(1, CONFIG + PciRegs.CACHE_LINE_SIZE, 0x10);
+        assertThat(edu().config().read(PciRegs.CACHE_LINE_SIZE, 1)).isEqualTo(0x10);
+    }
+
     // ---- interrupts ----------------------------------------------------------------------------
 
     @Test

@@ -149,6 +149,11 @@ final class Type1Iommu implements VfioIommu {
         if (wraps(iova, size) || wraps(vaddr, size)) {
             throw new KernelException(Errno.EINVAL, "vfio_dma_do_map: range wraps");
         }
+        if (endsAtTop(iova, size)) {
+            // v3.14 quirk kept: with end 0, vfio_find_dma sees no overlap and the pinning loop
+            // "iova < end" never runs, so the call succeeds having pinned and mapped nothing
+            return;
+        }
         synchronized (lock) {
             if (dmaList.find(iova, iova + size - 1) != null) {
                 throw new KernelException(Errno.EEXIST, "vfio_dma_do_map: IOVA range already mapped");
@@ -165,6 +170,15 @@ final class Type1Iommu implements VfioIommu {
     private static boolean wraps(long start, long size) {
         long end = start + size;
         return end != 0 && Long.compareUnsigned(end, start) < 0;
+    }
+
+    /**
+     * {@return whether a non-empty range ends exactly at 2^64, where v3.14's {@code vfio_find_dma}
+     * tests {@code start + size <= dma->iova} with the wrapped end 0, true of every mapping, and so
+     * never finds one}
+     */
+    private static boolean endsAtTop(long start, long size) {
+        return start + size == 0;
     }
 
     /**
@@ -195,8 +209,9 @@ final class Type1Iommu implements VfioIommu {
 
     /**
      * {@code vfio_dma_do_unmap}: removes every part of every mapping inside the range, which may
-     * remove, trim or split mappings. A range past 2^64 ends there (v3.14 compares the wrapped end,
-     * with results that depend on the tree's shape).
+     * remove, trim or split mappings. A range ending exactly at 2^64 finds nothing, as in v3.14; one
+     * reaching past 2^64 ends there (v3.14 compares the wrapped end, with results that depend on the
+     * tree's shape).
      *
      * @param iova the first I/O virtual address
      * @param size the length in bytes
@@ -206,6 +221,9 @@ final class Type1Iommu implements VfioIommu {
     long doUnmap(long iova, long size) throws KernelException {
         if ((iova & MASK) != 0 || size == 0 || (size & MASK) != 0) {
             throw new KernelException(Errno.EINVAL, "vfio_dma_do_unmap: unaligned or empty range");
+        }
+        if (endsAtTop(iova, size)) {
+            return 0;
         }
         long last = wraps(iova, size) ? -1L : iova + size - 1;
         long unmapped = 0;

@@ -6,6 +6,7 @@ import static org.devmodel.vfio.uapi.VfioIoctls.VFIO_DMA_MAP_FLAG_READ;
 import static org.devmodel.vfio.uapi.VfioIoctls.VFIO_DMA_MAP_FLAG_WRITE;
 import static org.devmodel.vfio.uapi.VfioIoctls.VFIO_IOMMU_MAP_DMA;
 
+import java.util.List;
 import org.devmodel.core.Errno;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.proc.Credentials;
@@ -90,10 +91,26 @@ class MapDmaTest {
         assertMapFails(Errno.EINVAL, 32, RW, 0xffff_ffff_ffff_f000L, 0x10000, 0x2000);
     }
 
+    /**
+     * v3.14 {@code vfio_dma_do_map} with {@code end = iova + size} wrapped to 0, a quirk kept: the
+     * wrap check {@code end && end < iova} lets it through, {@code vfio_find_dma} tests
+     * {@code start + size <= dma->iova} and so finds no overlap, and the loop {@code iova < end}
+     * never runs. The call answers 0, every time, having pinned, mapped and recorded nothing, even
+     * over an existing mapping and from a vaddr the process has not mapped.
+     */
     @Test
-    void aMappingEndingExactlyAt2To64IsAllowed() throws KernelException {
-        user.map(buf, 0xffff_ffff_ffff_f000L, PAGE, RW);
-        assertThat(fixture.type1.mappings()).containsExactly("0xfffffffffffff000+0x1000 -> 0x" + Long.toHexString(buf) + " rw");
+    void aRangeEndingExactlyAt2To64AnswersZeroAndMapsNothing() throws KernelException {
+        long top = -PAGE;
+        user.map(buf, top - PAGE, PAGE, RW);
+        List<String> before = fixture.type1.mappings();
+
+        user.map(buf + PAGE, top, PAGE, RW);
+        user.map(buf + PAGE, top, PAGE, RW);
+        user.map(0x1000, top - PAGE, 2 * PAGE, RW);
+
+        assertThat(fixture.type1.mappings()).hasSize(1).isEqualTo(before);
+        assertThat(fixture.driver.pinning().lockedPages(user.task().memory())).isEqualTo(1);
+        assertThat(user.unmap(top, PAGE)).as("the unmap finds nothing").isZero();
     }
 
     @Test

@@ -96,6 +96,21 @@ class Type1ModuleTest {
         assertThat(kernel.modules().find("vfio").orElseThrow().holders()).containsExactly(MODULE);
     }
 
+    /**
+     * v3.14 {@code mod_sysfs_setup}: each module's {@code MODULE_VERSION} as its {@code version}
+     * file, and {@code add_usage_links} naming type1 under vfio's {@code holders/}.
+     */
+    @Test
+    void sysfsShowsEachVersionAndVfioHeldByType1() throws KernelException {
+        boot("");
+        kernel.modules().modprobe(MODULE, Map.of());
+        Task task = kernel.spawn(Credentials.ROOT);
+        assertThat(sysfs(task, "/sys/module/vfio/version")).isEqualTo("0.3\n");
+        assertThat(sysfs(task, "/sys/module/vfio_iommu_type1/version")).isEqualTo("0.2\n");
+        assertThat(kernel.vfs().list("/sys/module/vfio/holders")).containsExactly(MODULE);
+        assertThat(kernel.vfs().list("/sys/module/vfio_iommu_type1/holders")).isEmpty();
+    }
+
     @Test
     void modinfoShowsTheModulesInfoAndParameters() throws KernelException {
         boot("");

@@ -136,6 +136,18 @@ class UnmapDmaTest {
         assertThat(locked()).isEqualTo(9);
     }
 
+    /**
+     * v3.14 {@code vfio_dma_do_unmap}: with {@code start + size} wrapped to 0, {@code vfio_find_dma}'s
+     * {@code start + size <= dma->iova} holds for every mapping, so nothing is found or unmapped.
+     */
+    @Test
+    void anUnmapEndingExactlyAt2To64FindsNothing() throws KernelException {
+        user.map(buf, 0xffff_ffff_ffff_e000L, PAGE, RW);
+        assertThat(user.unmap(0xffff_ffff_ffff_e000L, 0x2000)).isZero();
+        assertThat(fixture.type1.mappings()).hasSize(2);
+        assertThat(user.unmap(0xffff_ffff_ffff_e000L, PAGE)).isEqualTo(PAGE);
+    }
+
     @Test
     void anUnmapRunningPast2To64EndsThere() throws KernelException {
         user.map(buf, 0xffff_ffff_ffff_e000L, PAGE, RW);
