@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -73,6 +74,11 @@ public final class ConformCommand implements Callable<Integer> {
                     + " and QEMU system emulator)");
             return COULD_NOT_RUN;
         }
+        if (guestCommand.startsWith("--host") && spec.parent() != null && spec.parent().findOption("--host") == null) {
+            err.println("devmodel conform: this devmodel has no --host mode yet (issue 16), so the guest cannot run the"
+                    + " scenario on its kernel; --guest-command run runs the model in the guest to check the set-up");
+            return COULD_NOT_RUN;
+        }
         String text;
         try {
             text = Files.readString(file);
@@ -101,7 +107,7 @@ public final class ConformCommand implements Callable<Integer> {
         }
         GuestResult guest;
         try {
-            guest = new GuestRun(setup.get(), model.functions(), job(model), Duration.ofSeconds(timeout)).run();
+            guest = new GuestRun(setup.get(), model.functions(), job(model, cache), Duration.ofSeconds(timeout)).run();
         } catch (GuestFailure e) {
             err.println("devmodel conform: the guest could not run " + file + ": " + e.getMessage());
             return COULD_NOT_RUN;
@@ -128,12 +134,14 @@ public final class ConformCommand implements Callable<Integer> {
         return mismatch ? MISMATCH : NO_MISMATCH;
     }
 
-    private GuestRun.Job job(ModelRun model) {
+    private GuestRun.Job job(ModelRun model, Path cache) throws InterruptedException {
         String modulePath = Arrays.stream(System.getProperty("jdk.module.path", "mods").split(File.pathSeparator))
                 .map(entry -> Path.of(entry).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
         Path java = ProcessHandle.current().info().command().map(Path::of)
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java"));
-        return new GuestRun.Job(Path.of("").toAbsolutePath(), file.toString(), java, GUEST_JVM, modulePath,
+        List<String> options = new ArrayList<>(GUEST_JVM);
+        options.addAll(new ClassDataArchive(java, modulePath, GUEST_JVM).use(cache, file));
+        return new GuestRun.Job(Path.of("").toAbsolutePath(), file.toString(), java, options, modulePath,
                 guestCommand, model.loaded());
     }
 
