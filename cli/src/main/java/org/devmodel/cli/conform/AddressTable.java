@@ -11,10 +11,12 @@ import java.util.regex.Pattern;
  * Addresses the kernels chose: the model's {@code mmap} returns its own addresses, the guest's
  * real {@code mmap} others. The n-th successful {@code mmap} of one trace stands for the n-th of the
  * other, so the guest's address is read back as the model's wherever it appears later (e.g. a
- * {@code vaddr} field). Immutable.
+ * {@code vaddr} field); a buffer the runner passes (its scratch memory) is the same buffer whatever
+ * its address. Immutable.
  */
 final class AddressTable {
     private static final Pattern MMAP = Pattern.compile("^mmap\\(.*\\) = (0x[0-9a-f]+)$");
+    private static final Pattern BUFFER = Pattern.compile("([a-z0-9]+\\(\\d+, )(0x[0-9a-f]+)(, .*)");
     private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-f]+\\b");
 
     private final Map<String, String> toModel;
@@ -56,6 +58,20 @@ final class AddressTable {
             m.appendReplacement(out, Matcher.quoteReplacement(toModel.getOrDefault(m.group(), m.group())));
         }
         return m.appendTail(out).toString();
+    }
+
+    /**
+     * {@return whether two calls differ only in the buffer address they pass first after the fd,
+     * as a {@code read} into the runner's scratch memory shows it when it fails}
+     *
+     * @param model the model's line
+     * @param guest the guest's line
+     */
+    static boolean differOnlyInBuffer(String model, String guest) {
+        Matcher ours = BUFFER.matcher(model);
+        Matcher theirs = BUFFER.matcher(guest);
+        return ours.matches() && theirs.matches() && ours.group(1).equals(theirs.group(1))
+                && ours.group(3).equals(theirs.group(3));
     }
 
     private static List<String> mmapResults(List<String> trace) {

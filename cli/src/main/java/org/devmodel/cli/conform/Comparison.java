@@ -80,6 +80,9 @@ final class Comparison {
     private Row judge(TraceLine model, TraceLine guest, String printed, List<Row> before) {
         Optional<String> ours = Optional.of(model.text());
         Optional<String> theirs = Optional.of(printed);
+        if (AddressTable.differOnlyInBuffer(model.text(), guest.text())) {
+            return new Row(ours, theirs, Verdict.TRANSLATED, "buffer address");
+        }
         Optional<List<EraRule>> era = eras.explain(model, guest);
         if (era.isPresent()) {
             return new Row(ours, theirs, Verdict.ERA, "era: " + era.get().stream().map(EraRule::label)

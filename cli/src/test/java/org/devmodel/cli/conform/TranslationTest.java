@@ -62,6 +62,16 @@ class TranslationTest {
     }
 
     @Test
+    void aBufferIsTheSameBufferWhateverItsAddress() {
+        assertThat(AddressTable.differOnlyInBuffer("read(6, 0x10000000, 8) = -1 EAGAIN (Resource temporarily unavailable)",
+                "read(6, 0x7ffd3a2c1e80, 8) = -1 EAGAIN (Resource temporarily unavailable)")).isTrue();
+        assertThat(AddressTable.differOnlyInBuffer("read(6, 0x10000000, 8) = -1 EAGAIN (Resource temporarily unavailable)",
+                "read(7, 0x7ffd3a2c1e80, 8) = -1 EAGAIN (Resource temporarily unavailable)")).isFalse();
+        assertThat(AddressTable.differOnlyInBuffer("read(6, 0x10000000, 8) = -1 EAGAIN (Resource temporarily unavailable)",
+                "read(6, 0x7ffd3a2c1e80, 8) = 8")).isFalse();
+    }
+
+    @Test
     void aTranslatedLineSaysWhatTranslatedIt() {
         Translation translation = Fixtures.translation("vfio-sequence");
 
