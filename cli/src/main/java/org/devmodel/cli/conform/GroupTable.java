@@ -51,10 +51,10 @@ final class GroupTable {
     static GroupTable parse(List<String> lines) {
         List<Entry> entries = new ArrayList<>();
         for (String line : lines) {
-            String[] words = line.strip().split("\\s+");
             if (line.isBlank()) {
                 continue;
             }
+            String[] words = line.strip().split("\\s+");
             if (words.length < 2 || words.length > 3) {
                 throw new IllegalArgumentException("bad group line '" + line + "'");
             }

@@ -21,9 +21,9 @@ final class MajorTable {
     private static final Pattern PROC_DEVICES = Pattern.compile("^(\\s*)(\\d+)( \\S+)$");
 
     private final Map<Integer, Integer> toModel;
-    private final Map<String, int[]> byName;
+    private final Map<String, Pair> byName;
 
-    private MajorTable(Map<Integer, Integer> toModel, Map<String, int[]> byName) {
+    private MajorTable(Map<Integer, Integer> toModel, Map<String, Pair> byName) {
         this.toModel = Map.copyOf(toModel);
         this.byName = byName;
     }
@@ -38,12 +38,12 @@ final class MajorTable {
         Map<String, Integer> modelMajors = charMajors(model);
         Map<String, Integer> guestMajors = charMajors(guest);
         Map<Integer, Integer> toModel = new HashMap<>();
-        Map<String, int[]> byName = new TreeMap<>();
+        Map<String, Pair> byName = new TreeMap<>();
         modelMajors.forEach((name, major) -> {
             Integer theirs = guestMajors.get(name);
             if (theirs != null && !theirs.equals(major)) {
                 toModel.put(theirs, major);
-                byName.put(name, new int[] {major, theirs});
+                byName.put(name, new Pair(major, theirs));
             }
         });
         return new MajorTable(toModel, byName);
@@ -52,7 +52,7 @@ final class MajorTable {
     /** {@return the table's lines: {@code NAME MODEL -> GUEST}, by name} */
     List<String> describe() {
         return byName.entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue()[0] + " -> " + e.getValue()[1]).toList();
+                .map(e -> e.getKey() + " " + e.getValue().model() + " -> " + e.getValue().guest()).toList();
     }
 
     /**
@@ -87,5 +87,9 @@ final class MajorTable {
             }
         }
         return majors;
+    }
+
+    /** A name's majors on the two sides. */
+    private record Pair(int model, int guest) {
     }
 }
