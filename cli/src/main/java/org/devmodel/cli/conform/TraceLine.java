@@ -61,11 +61,14 @@ record TraceLine(String text, Optional<String> subject, Map<String, String> fiel
         return FIELD.matcher(withoutResult).replaceAll("$1=");
     }
 
-    /** {@return what pairs this line with its counterpart: the call's subject, "FAIL", or the text} */
+    /** {@return what pairs this line with its counterpart: the call's subject, "FAIL", "NOT CHECKED", or "text"} */
     String key() {
         if (isCall()) {
             return "call " + subject.get();
         }
-        return text.startsWith("FAIL ") ? "FAIL" : "text";
+        if (text.startsWith("FAIL ")) {
+            return "FAIL";
+        }
+        return text.startsWith("NOT CHECKED ") ? "NOT CHECKED" : "text";
     }
 }

@@ -24,6 +24,9 @@ class ComparisonTest {
             assertThat(row.note()).isEqualTo("group");
         });
         assertThat(row(rows, "VFIO_IOMMU_MAP_DMA").note()).isEqualTo("address");
+        Row unchecked = rows.get(rows.indexOf(row(rows, "mmap(")) + 1);
+        assertThat(unchecked.guest()).hasValueSatisfying(line -> assertThat(line).startsWith("NOT CHECKED "));
+        assertThat(unchecked.verdict()).isEqualTo(Verdict.TRANSLATED);
         assertThat(row(rows, "VFIO_IOMMU_GET_INFO")).satisfies(row -> {
             assertThat(row.verdict()).isEqualTo(Verdict.ERA);
             assertThat(row.note()).isEqualTo("era: type1-info-pgsizes-flag (Linux 3.15), type1-info-caps (Linux 5.4),"
@@ -35,7 +38,7 @@ class ComparisonTest {
         assertThat(failure.verdict()).isEqualTo(Verdict.ERA);
         assertThat(rows.get(rows.size() - 1)).satisfies(row -> {
             assertThat(row.model()).contains("22 passed, 0 failed");
-            assertThat(row.guest()).contains("21 passed, 1 failed");
+            assertThat(row.guest()).contains("20 passed, 1 failed, 1 not checked");
             assertThat(row.verdict()).isEqualTo(Verdict.ERA);
         });
         assertThat(rows).filteredOn(row -> row.verdict() == Verdict.SAME).hasSize(15);
@@ -64,12 +67,23 @@ class ComparisonTest {
     void aGuestFailureAfterAMatchingLineIsAMismatchAndSoIsTheCount() {
         List<String> failing = new ArrayList<>(guest);
         failing.add(failing.indexOf("close(5) = 0") + 1, "FAIL examples/scenarios/vfio-sequence.scn:32: expected 0, got 1");
-        failing.set(failing.size() - 1, "20 passed, 2 failed");
+        failing.set(failing.size() - 1, "19 passed, 2 failed, 1 not checked");
 
         List<Row> rows = comparison.compare(model, failing);
 
         assertThat(rows).filteredOn(row -> row.verdict() == Verdict.MISMATCH).extracting(Row::note)
                 .containsExactly("only in the guest", "mismatch");
+    }
+
+    @Test
+    void aNotCheckedLineAfterALineThatWasNotAnAddressIsAMismatch() {
+        List<String> moved = new ArrayList<>(guest);
+        String unchecked = moved.remove(moved.indexOf(moved.stream().filter(l -> l.startsWith("NOT CHECKED")).findFirst()
+                .orElseThrow()));
+        moved.add(moved.indexOf("close(4) = 0") + 1, unchecked);
+
+        assertThat(comparison.compare(model, moved)).filteredOn(row -> row.verdict() == Verdict.MISMATCH)
+                .extracting(Row::note).containsExactly("only in the guest", "mismatch");
     }
 
     @Test
