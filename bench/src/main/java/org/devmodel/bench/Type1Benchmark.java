@@ -6,6 +6,7 @@ import org.devmodel.core.device.Device;
 import org.devmodel.core.proc.Syscalls;
 import org.devmodel.iommu.Iommu;
 import org.devmodel.pci.Pci;
+import org.devmodel.vfio.uapi.VfioIoctls;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -56,18 +57,15 @@ public class Type1Benchmark {
         process = new VfioProcess();
         sys = process.task.syscalls();
         container = process.container;
-        mapDma = process.ioctlNumber("VFIO_IOMMU_MAP_DMA");
-        unmapDma = process.ioctlNumber("VFIO_IOMMU_UNMAP_DMA");
+        mapDma = VfioIoctls.VFIO_IOMMU_MAP_DMA;
+        unmapDma = VfioIoctls.VFIO_IOMMU_UNMAP_DMA;
 
         // Filler mappings share the region's first page; the measured one maps its third, so its
         // user address abuts no neighbour's either.
         long region = process.mmap(3 * PAGE);
         long filler = process.mapArgument(region, 0);
         for (int i = 0; i < mappings; i++) {
-            process.struct("VFIO_IOMMU_MAP_DMA").set("vaddr", region).set("iova", FILLER_IOVA + 2L * PAGE * i)
-                    .set("size", PAGE).set("flags", process.constant("VFIO_DMA_MAP_FLAG_READ")
-                            | process.constant("VFIO_DMA_MAP_FLAG_WRITE"))
-                    .copyToUser(process.task.memory(), filler);
+            VfioProcess.mapStruct(region, FILLER_IOVA + 2L * PAGE * i).copyToUser(process.task.memory(), filler);
             sys.ioctl(container, mapDma, filler);
         }
         long hole = FILLER_IOVA + 2L * PAGE * (mappings / 2) + PAGE;

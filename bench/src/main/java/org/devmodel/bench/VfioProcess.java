@@ -1,25 +1,23 @@
 package org.devmodel.bench;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.fs.OpenFlags;
-import org.devmodel.core.mem.IoctlTable;
+import org.devmodel.core.mem.StructLayout;
 import org.devmodel.core.mem.StructValue;
 import org.devmodel.core.proc.Credentials;
 import org.devmodel.core.proc.Mman;
 import org.devmodel.core.proc.Task;
 import org.devmodel.pci.Pci;
+import org.devmodel.vfio.uapi.VfioIoctls;
+import org.devmodel.vfio.uapi.VfioStructs;
 
 /**
  * A userspace VFIO program on a freshly booted default-platform kernel: edu (0000:00:03.0, IOMMU
  * group 3) bound to vfio-pci, a container with the group and the type1 backend. It uses only
- * exported API and takes ioctl numbers, constants and struct layouts from the ioctl descriptions
- * the modules ship, as a C program takes them from {@code <linux/vfio.h>}.
+ * exported API and takes ioctl numbers, constants and struct layouts from the VFIO UAPI module,
+ * as a C program takes them from {@code <linux/vfio.h>}.
  */
 final class VfioProcess implements AutoCloseable {
     static final String EDU = "0000:00:03.0";
@@ -28,21 +26,11 @@ final class VfioProcess implements AutoCloseable {
     final Kernel kernel;
     final Task task;
     final int container;
-    private final IoctlTable uapi;
 
-    VfioProcess() throws KernelException, IOException {
+    VfioProcess() throws KernelException {
         kernel = Kernel.boot();
         try {
             task = kernel.spawn(Credentials.ROOT);
-            List<IoctlTable> tables = new ArrayList<>();
-            for (String module : kernel.modules().indexed()) {
-                String text = kernel.modules().ioctlDescriptions(module).orElse(null);
-                if (text != null) {
-                    tables.add(IoctlTable.parse(new StringReader(text), module));
-                }
-            }
-            uapi = IoctlTable.merge(tables);
-
             kernel.modules().modprobe("vfio-pci", Map.of());
             Pci pci = kernel.subsystem(Pci.class).orElseThrow();
             pci.setDriverOverride(EDU, "vfio-pci");
@@ -53,9 +41,9 @@ final class VfioProcess implements AutoCloseable {
             int group = task.syscalls().open("/dev/vfio/3", OpenFlags.O_RDWR);
             long fd = mmap(PAGE);
             task.memory().store(fd, 4, container);
-            ioctl(group, "VFIO_GROUP_SET_CONTAINER", fd);
-            ioctl(container, "VFIO_SET_IOMMU", constant("VFIO_TYPE1_IOMMU"));
-        } catch (KernelException | IOException | RuntimeException e) {
+            task.syscalls().ioctl(group, VfioIoctls.VFIO_GROUP_SET_CONTAINER, fd);
+            task.syscalls().ioctl(container, VfioIoctls.VFIO_SET_IOMMU, VfioIoctls.VFIO_TYPE1_IOMMU);
+        } catch (KernelException | RuntimeException e) {
             kernel.close();
             throw e;
         }
@@ -66,22 +54,16 @@ final class VfioProcess implements AutoCloseable {
                 -1, 0);
     }
 
-    long constant(String name) {
-        return uapi.constant(name).orElseThrow(() -> new IllegalArgumentException("no constant " + name)).value();
+
+    /** A zeroed struct of a layout with {@code argsz} set. */
+    private static StructValue struct(StructLayout layout) {
+        return StructValue.of(layout).set("argsz", layout.size());
     }
 
-    int ioctlNumber(String name) {
-        return uapi.ioctl(name).orElseThrow(() -> new IllegalArgumentException("no ioctl " + name)).number();
-    }
-
-    long ioctl(int fd, String name, long arg) throws KernelException {
-        return task.syscalls().ioctl(fd, ioctlNumber(name), arg);
-    }
-
-    /** A zeroed struct of {@code ioctl}'s layout with {@code argsz} set. */
-    StructValue struct(String ioctl) {
-        StructValue value = StructValue.of(uapi.ioctl(ioctl).orElseThrow().layout().orElseThrow());
-        return value.set("argsz", value.toBytes().length);
+    /** A {@code struct vfio_iommu_type1_dma_map} of one page, read and write. */
+    static StructValue mapStruct(long vaddr, long iova) {
+        return struct(VfioStructs.VFIO_IOMMU_TYPE1_DMA_MAP).set("vaddr", vaddr).set("iova", iova).set("size", PAGE)
+                .set("flags", VfioIoctls.VFIO_DMA_MAP_FLAG_READ | VfioIoctls.VFIO_DMA_MAP_FLAG_WRITE);
     }
 
     /** Copies {@code value} into a new page of the process: the pointer an ioctl takes. */
@@ -93,13 +75,12 @@ final class VfioProcess implements AutoCloseable {
 
     /** A {@code struct vfio_iommu_type1_dma_map} of one page, read and write, in user memory. */
     long mapArgument(long vaddr, long iova) throws KernelException {
-        return toUser(struct("VFIO_IOMMU_MAP_DMA").set("vaddr", vaddr).set("iova", iova).set("size", PAGE)
-                .set("flags", constant("VFIO_DMA_MAP_FLAG_READ") | constant("VFIO_DMA_MAP_FLAG_WRITE")));
+        return toUser(mapStruct(vaddr, iova));
     }
 
     /** A {@code struct vfio_iommu_type1_dma_unmap} of one page, in user memory. */
     long unmapArgument(long iova) throws KernelException {
-        return toUser(struct("VFIO_IOMMU_UNMAP_DMA").set("iova", iova).set("size", PAGE));
+        return toUser(struct(VfioStructs.VFIO_IOMMU_TYPE1_DMA_UNMAP).set("iova", iova).set("size", PAGE));
     }
 
     @Override

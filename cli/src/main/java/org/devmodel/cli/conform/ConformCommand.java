@@ -13,8 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.devmodel.cli.run.ScriptRunner;
-import org.devmodel.cli.seam.Backend;
-import org.devmodel.cli.seam.Seams;
+import org.devmodel.cli.admin.BootedKernel;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.KernelOptions;
 import picocli.CommandLine.Command;
@@ -48,10 +47,6 @@ public final class ConformCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "the scenario script")
     private Path file;
 
-    @Option(names = "--machine", paramLabel = "ARCH", defaultValue = "x86",
-            description = "the guest's architecture: x86 (the only one: the guest runs the host's JDK)")
-    private String machine;
-
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
             description = "how long the guest may take (default ${DEFAULT-VALUE})")
     private long timeout;
@@ -68,6 +63,7 @@ public final class ConformCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String machine = this.<String>topOption("--machine").orElse("x86");
         if (!machine.equals("x86")) {
             err.println("devmodel conform: --machine " + machine + " is not supported: the guest runs the host's JDK and"
                     + " mods/ over 9p, so it must be an x86_64 guest (a " + machine + " guest would need its own JDK"
@@ -87,8 +83,8 @@ public final class ConformCommand implements Callable<Integer> {
             return COULD_NOT_RUN;
         }
         ModelRun model;
-        try (Backend backend = boot()) {
-            model = ModelRun.run(backend, file.toString(), text);
+        try (BootedKernel booted = boot()) {
+            model = ModelRun.run(booted, file.toString(), text);
         } catch (KernelException | IOException | IllegalArgumentException e) {
             err.println("devmodel conform: cannot boot the model: " + e.getMessage());
             return COULD_NOT_RUN;
@@ -145,8 +141,11 @@ public final class ConformCommand implements Callable<Integer> {
                 guestCommand, model.loaded());
     }
 
-    /** Boots the model as the top command's options say ({@code --platform}, {@code --modules}, {@code --cmdline}). */
-    private Backend boot() throws KernelException, IOException {
+    /**
+     * Boots the model as the top command's options say ({@code --platform}, {@code --modules},
+     * {@code --cmdline}; {@code --machine} is x86 here).
+     */
+    private BootedKernel boot() throws KernelException, IOException {
         String words = this.<String>topOption("--cmdline").orElse("");
         Optional<Path> platform = topOption("--platform");
         if (platform.isPresent()) {
@@ -154,7 +153,7 @@ public final class ConformCommand implements Callable<Integer> {
         }
         KernelOptions.Builder options = KernelOptions.builder().commandLine(words);
         this.<Path>topOption("--modules").ifPresent(options::modulesDirectory);
-        return Seams.boot(options.build());
+        return BootedKernel.boot(options.build());
     }
 
     private <T> Optional<T> topOption(String name) {

@@ -12,14 +12,6 @@ class ConformCommandTest {
     private final StringWriter err = new StringWriter();
 
     @Test
-    void aPowerGuestIsRefusedWithTheReasonAndStatusTwo() {
-        assertThat(conform("--machine", "power", "../examples/scenarios/vfio-sequence.scn")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("devmodel conform: --machine power is not supported: the guest runs the"
-                + " host's JDK");
-        assertThat(out.toString()).isEmpty();
-    }
-
-    @Test
     void aScriptThatCannotBeReadIsStatusTwo() {
         assertThat(conform("no-such.scn")).isEqualTo(2);
         assertThat(err.toString()).startsWith("devmodel conform: cannot read no-such.scn");
