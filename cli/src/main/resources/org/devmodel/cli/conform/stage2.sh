@@ -19,7 +19,6 @@ mount -t overlay -o lowerdir=/host,upperdir=/rw/upper,workdir=/rw/work overlay $
 mount -t proc proc $n/proc
 mount -t sysfs sysfs $n/sys
 mount -t devtmpfs devtmpfs $n/dev
-mount -t tmpfs tmpfs $n/tmp
 # The guest kernel's modules, indexed by depmod -b at set-up, are /lib/modules/KVER in the guest.
 mkdir -p "$n/lib/modules/$KVER" && mount -o bind "/host$MODULES/lib/modules/$KVER" "$n/lib/modules/$KVER" \
     || fail "cannot bind the guest kernel's modules from $MODULES"
