@@ -12,7 +12,8 @@ import java.util.List;
  * {@code vfio-sequence.guest} the same steps on Debian 12's 6.1.0-50-amd64 in the conform guest
  * (edu at 00:03.0 in group 1), recorded before issue 16 with a throw-away stand-in for
  * {@code devmodel --host run} printing the same format, plus the lines the host runner prints for
- * the one expectation 6.1 breaks (FAIL), the address the kernel chose (NOT CHECKED) and the count; {@code vfio-sequence.groups}, {@code devices.guest}
+ * the one expectation 6.1 breaks (FAIL), the address the kernel chose (NOT CHECKED) and the count
+ * (the same lines, but for addresses, as issue 16's {@code --host run} printed there later); {@code vfio-sequence.groups}, {@code devices.guest}
  * and {@code devices.model} are that guest's group table and both {@code /proc/devices}.
  */
 final class Fixtures {
