@@ -74,7 +74,7 @@ record ClassDataArchive(Path java, String modulePath, List<String> options) {
         List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(options);
         command.addAll(List.of("-XX:ArchiveClassesAtExit=" + partial, "--module-path", modulePath,
-                "-m", "org.devmodel.cli", "run", script.toString()));
+                "-m", "org.devmodel.cli/org.devmodel.cli.Main", "run", script.toString()));
         Process dumping = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (!dumping.waitFor(DUMP_SECONDS, TimeUnit.SECONDS)) {

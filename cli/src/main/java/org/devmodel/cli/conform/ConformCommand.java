@@ -60,7 +60,7 @@ public final class ConformCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String machine = this.<String>topOption("--machine").orElse("x86");
@@ -95,16 +95,16 @@ public final class ConformCommand implements Callable<Integer> {
             return COULD_NOT_RUN;
         }
         Path cache = ConformSetup.cache(System.getenv());
-        Optional<ConformSetup> setup = ConformSetup.read(cache);
-        if (setup.isEmpty()) {
-            err.println("devmodel conform: no guest set-up in " + cache + ": run tools/conform-setup (root installs"
-                    + " QEMU and kmod; the Debian package network gives the kernel)");
-            return COULD_NOT_RUN;
-        }
         GuestResult guest;
         try {
+            Optional<ConformSetup> setup = ConformSetup.read(cache);
+            if (setup.isEmpty()) {
+                err.println("devmodel conform: no guest set-up in " + cache + ": run tools/conform-setup (root installs"
+                        + " QEMU and kmod; the Debian package network gives the kernel)");
+                return COULD_NOT_RUN;
+            }
             guest = new GuestRun(setup.get(), model.functions(), job(model, cache), Duration.ofSeconds(timeout)).run();
-        } catch (GuestFailure e) {
+        } catch (GuestFailure | IOException e) {
             err.println("devmodel conform: the guest could not run " + file + ": " + e.getMessage());
             return COULD_NOT_RUN;
         }

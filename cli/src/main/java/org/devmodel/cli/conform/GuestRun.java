@@ -44,14 +44,29 @@ record GuestRun(ConformSetup setup, List<PlatformFunction> functions, Job job, D
             command.addAll(QemuMachine.arguments(setup, functions, out));
             Process qemu = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(out.resolve("qemu.log").toFile()).start();
-            if (!qemu.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-                qemu.destroyForcibly().waitFor();
-                throw new GuestFailure("the guest did not finish in " + timeout.toSeconds() + " s; its console ended:\n"
-                        + tail(out.resolve("console.log")));
+            // A user's Ctrl-C ends the JVM, which would leave QEMU running without its result directory.
+            Thread stopGuest = new Thread(qemu::destroyForcibly);
+            Runtime.getRuntime().addShutdownHook(stopGuest);
+            try {
+                if (!qemu.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                    qemu.destroyForcibly().waitFor();
+                    throw new GuestFailure("the guest did not finish in " + timeout.toSeconds()
+                            + " s; its console ended:\n" + tail(out.resolve("console.log")));
+                }
+            } finally {
+                removeHook(stopGuest);
             }
             return collect(out, qemu.exitValue());
         } finally {
             delete(out);
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already exiting: the hook stops QEMU.
         }
     }
 
@@ -107,8 +122,10 @@ record GuestRun(ConformSetup setup, List<PlatformFunction> functions, Job job, D
     }
 
     /**
-     * What the guest runs: {@code cd CWD && JAVA OPTIONS --module-path MODULES -m org.devmodel.cli
-     * COMMAND SCRIPT}, with the host's JDK and module path at their host paths.
+     * What the guest runs: {@code cd CWD && JAVA OPTIONS --module-path MODULES -m
+     * org.devmodel.cli/org.devmodel.cli.Main COMMAND SCRIPT}, with the host's JDK and module path at
+     * their host paths; the main class is named since tests run from exploded module directories,
+     * which carry no ModuleMainClass.
      *
      * @param directory the working directory, as the host's
      * @param script the script as named on the command line (relative to the directory or absolute)

@@ -61,7 +61,7 @@ stamp run
 export CWD SCRIPT JAVA JAVA_OPTS MODPATH COMMAND
 chroot $n /bin/sh -c 'cd "$CWD" && sed -f /tmp/rewrite.sed "$SCRIPT" >/tmp/guest.scn \
     && cat /tmp/guest.scn >"$SCRIPT" && cp /tmp/guest.scn /conform-out/guest.scn \
-    && exec "$JAVA" $JAVA_OPTS --module-path "$MODPATH" -m org.devmodel.cli $COMMAND "$SCRIPT"' \
+    && exec "$JAVA" $JAVA_OPTS --module-path "$MODPATH" -m org.devmodel.cli/org.devmodel.cli.Main $COMMAND "$SCRIPT"' \
     >/out/trace 2>&1
 echo $? >/out/status
 stamp done
