@@ -9,7 +9,11 @@ import org.devmodel.cli.script.AdminVerb;
 import org.devmodel.cli.script.Command;
 import org.devmodel.cli.script.Position;
 import org.devmodel.cli.script.ScriptException;
+import org.devmodel.cli.state.KernelState;
+import org.devmodel.cli.state.StateDot;
+import org.devmodel.cli.state.StateText;
 import org.devmodel.core.KernelException;
+import org.devmodel.core.fs.FileType;
 import org.devmodel.core.fs.Vfs;
 
 /**
@@ -50,6 +54,7 @@ final class AdminCommands {
                 case CAT -> cat(args.get(0));
                 case STAT -> stat(args.get(0));
                 case DMESG -> printed(session.kernel().log().dmesg());
+                case STATE -> state(args);
             };
         } catch (AdminException e) {
             return new Outcome(Optional.of(e.errno()), -1, Optional.empty(), "", e.getMessage() + "\n");
@@ -70,6 +75,10 @@ final class AdminCommands {
     }
 
     private Outcome modprobe(List<String> args) throws AdminException {
+        if (args.get(0).equals("-r")) {
+            session.booted().modules().modprobeRemove(args.get(1));
+            return Outcome.silent();
+        }
         Map<String, String> parameters = new LinkedHashMap<>();
         for (String word : args.subList(1, args.size())) {
             int eq = word.indexOf('=');
@@ -90,8 +99,12 @@ final class AdminCommands {
         }
     }
 
+    /** A device node is read through its driver, any other file as the file system gives its text. */
     private Outcome cat(String path) throws AdminException {
         try {
+            if (vfs().stat(path).type() == FileType.CHAR_DEVICE) {
+                return DeviceCat.cat(session.kernel(), session.task().credentials(), path);
+            }
             return printed(vfs().readText(path));
         } catch (KernelException e) {
             throw new AdminException(e.errno(), "cat: " + path + ": " + e.errno().message());
@@ -104,6 +117,11 @@ final class AdminCommands {
         } catch (KernelException e) {
             throw new AdminException(e.errno(), "stat: cannot stat '" + path + "': " + e.errno().message());
         }
+    }
+
+    private Outcome state(List<String> args) {
+        KernelState state = KernelState.of(session.kernel());
+        return printed(args.isEmpty() ? StateText.render(state) : StateDot.render(state));
     }
 
     private Vfs vfs() {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.devmodel.cli.script.Command;
 import org.devmodel.cli.script.IoctlArgument;
+import org.devmodel.cli.script.Numbers;
 import org.devmodel.cli.script.ScriptException;
 import org.devmodel.cli.script.Value;
 import org.devmodel.core.KernelException;
@@ -118,7 +119,8 @@ final class IoctlCall {
 
     private String renderedValue(Command.Ioctl ioctl, long argument) {
         if (ioctl.description().isEmpty()) {
-            return Long.toString(argument);
+            // strace shows the argument of an ioctl it cannot decode as %#lx: it may be a pointer.
+            return Numbers.hexOrZero(argument);
         }
         IoctlArgument written = ioctl.argument();
         if (written instanceof IoctlArgument.FdPointer) {

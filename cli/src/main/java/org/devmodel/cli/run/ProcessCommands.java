@@ -99,7 +99,7 @@ final class ProcessCommands {
     Outcome mmap(Command.Mmap mmap) throws ScriptException {
         int fd = mmap.file().isPresent() ? session.bindings().fd(mmap.file().get()) : -1;
         long offset = regions.fileOffset(fd, mmap.offset());
-        int flags = fd < 0 ? Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS : Mman.MAP_SHARED;
+        int flags = mmap.flags();
         List<String> args = List.of("NULL", Long.toString(mmap.length()), Mman.describeProt(PROT_RW),
                 Mman.describeFlags(flags), Integer.toString(fd), Numbers.hexOrZero(offset));
         try {

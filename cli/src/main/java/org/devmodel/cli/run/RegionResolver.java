@@ -46,11 +46,12 @@ final class RegionResolver {
             throw new ScriptException(region.position(), region.region() + ": region expressions need "
                     + GET_REGION_INFO + ", which no module describes yet");
         }
+        int index = REGIONS.indexOf(region.region());
         try {
-            return regionOffset(fd, ioctl.get(), REGIONS.indexOf(region.region())) + region.delta();
+            return regionOffset(fd, ioctl.get(), index) + region.delta();
         } catch (KernelException e) {
-            throw new ScriptException(region.position(), region.region() + ": " + GET_REGION_INFO + " failed: "
-                    + e.errno().describe());
+            throw new ScriptException(region.position(), "region " + region.region() + " (index " + index
+                    + ") refused by fd " + fd + ": " + GET_REGION_INFO + " = " + Trace.failed(e.errno()));
         }
     }
 

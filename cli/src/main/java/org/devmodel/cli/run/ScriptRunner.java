@@ -12,6 +12,7 @@ import org.devmodel.cli.script.ScriptException;
 import org.devmodel.cli.script.ScriptParser;
 import org.devmodel.cli.script.Statement;
 import org.devmodel.core.KernelException;
+import org.devmodel.core.fs.Vfs;
 import org.devmodel.ioctl.IoctlTable;
 
 /**
@@ -83,6 +84,11 @@ public final class ScriptRunner implements AutoCloseable {
         return booted.ioctls();
     }
 
+    /** {@return the kernel's file system, whose paths the shell completes} */
+    public Vfs vfs() {
+        return booted.kernel().vfs();
+    }
+
     /**
      * Parses a whole script, then runs it, then prints the count line if it has expectations.
      *
@@ -95,14 +101,23 @@ public final class ScriptRunner implements AutoCloseable {
             for (Statement statement : script.statements()) {
                 step(statement);
             }
-            if (script.hasExpectations()) {
-                out.println(passed + " passed, " + failed + " failed");
-            }
-            return failed == 0 ? PASSED : FAILED;
+            return summary();
         } catch (ScriptException e) {
             report(e);
             return WRONG;
         }
+    }
+
+    /**
+     * Ends a run whose statements all ran: prints the count line if any expectation was checked.
+     *
+     * @return {@link #PASSED} when every expectation held (or there were none), else {@link #FAILED}
+     */
+    public int summary() {
+        if (passed + failed > 0) {
+            out.println(passed + " passed, " + failed + " failed");
+        }
+        return failed == 0 ? PASSED : FAILED;
     }
 
     /**
