@@ -45,7 +45,7 @@ final class ShellCommand implements Callable<Integer> {
     private int loop(ScriptRunner runner) {
         PrintStream out = top.terminal().out();
         ScriptParser parser = runner.parser();
-        ShellCompleter completer = new ShellCompleter(runner.ioctls(), SHELL_WORDS, runner.vfs());
+        ShellCompleter completer = new ShellCompleter(runner.ioctls(), SHELL_WORDS, runner.files());
         try (ShellInput in = ShellInput.open(top.terminal(), completer, history())) {
             int lineNumber = 0;
             for (Optional<String> line = in.next(); line.isPresent(); line = in.next()) {

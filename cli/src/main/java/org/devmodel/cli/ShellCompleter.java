@@ -3,10 +3,10 @@ package org.devmodel.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.devmodel.cli.machine.FileTree;
 import org.devmodel.cli.script.ScriptParser;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.fs.FileType;
-import org.devmodel.core.fs.Vfs;
 import org.devmodel.ioctl.Constant;
 import org.devmodel.ioctl.IoctlDescription;
 import org.devmodel.ioctl.IoctlTable;
@@ -25,18 +25,18 @@ import org.jline.reader.ParsedLine;
 final class ShellCompleter implements Completer {
     private final List<Candidate> commands;
     private final List<Candidate> names;
-    private final Vfs vfs;
+    private final FileTree files;
 
     /**
      * @param table the ioctl descriptions the session resolves names against
      * @param shellWords the words only the shell understands, such as {@code help}
-     * @param vfs the session kernel's file system, whose paths complete
+     * @param files the session machine's files, whose paths complete
      */
-    ShellCompleter(IoctlTable table, List<String> shellWords, Vfs vfs) {
+    ShellCompleter(IoctlTable table, List<String> shellWords, FileTree files) {
         this.commands = candidates(Stream.concat(ScriptParser.commandWords().stream(), shellWords.stream()));
         this.names = candidates(Stream.concat(table.ioctls().stream().map(IoctlDescription::name),
                 table.constants().stream().map(Constant::name)));
-        this.vfs = vfs;
+        this.files = files;
     }
 
     @Override
@@ -56,7 +56,7 @@ final class ShellCompleter implements Completer {
         String directory = word.substring(0, word.lastIndexOf('/') + 1);
         List<Candidate> paths = new ArrayList<>();
         try {
-            for (String name : vfs.list(directory)) {
+            for (String name : files.list(directory)) {
                 String path = directory + name;
                 boolean isDirectory = isDirectory(path);
                 paths.add(new Candidate(isDirectory ? path + "/" : path, name, null, null, null, null,
@@ -70,7 +70,7 @@ final class ShellCompleter implements Completer {
 
     private boolean isDirectory(String path) {
         try {
-            return vfs.stat(path).type() == FileType.DIRECTORY;
+            return files.stat(path).type() == FileType.DIRECTORY;
         } catch (KernelException e) {
             return false;
         }

@@ -1,6 +1,7 @@
 package org.devmodel.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,8 +20,8 @@ class MainTest {
     void helpListsTheCommandsAndExitsZero() {
         Result r = run("", "--help");
         assertThat(r.status()).isZero();
-        assertThat(r.out()).contains("--modules=DIR", "--platform=FILE", "--machine=NAME", "--cmdline=", "run", "shell", "demo",
-                "modprobe", "new_id", "dmesg");
+        assertThat(r.out()).contains("--modules=DIR", "--platform=FILE", "--machine=NAME", "--cmdline=", "run", "shell",
+                "demo", "modprobe", "new_id", "dmesg", "--host", "--real-fds", "--host-wait=MS");
     }
 
     @Test
@@ -178,6 +179,33 @@ class MainTest {
                 + " runs without an IOMMU (no /sys/kernel/iommu_groups)\n");
         assertThat(with.status()).isZero();
         assertThat(with.out()).endsWith("\n0000:00:03.0 group=3 model=edu\n");
+    }
+
+    @Test
+    void hostRunPrintsWhatTheModelRunPrints() {
+        assumeTrue(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"),
+                "--host needs Linux on x86_64");
+        String file = "src/test/resources/host/eventfd.scn";
+        Result model = run("", "run", file);
+        Result host = run("", "--host", "run", file);
+
+        assertThat(model.status()).isZero();
+        assertThat(host.out()).isEqualTo(model.out()).endsWith("15 passed, 0 failed\n");
+        assertThat(host.err()).isEqualTo(model.err());
+        assertThat(host.status()).isZero();
+    }
+
+    @Test
+    void hostShellStopsNoLineButReportsTheOnesTheHostCannotRun() {
+        assumeTrue(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"),
+                "--host needs Linux on x86_64");
+        Result r = run("eventfd e\nread e 8\nuser 1000\nclose e\n", "--host", "--host-wait", "100", "shell");
+
+        assertThat(r.out()).isEqualTo("eventfd2(0, 0) = 3\nclose(3) = 0\n");
+        assertThat(r.err()).isEqualTo("-:2:1: the call would block: fd 3 was not ready to read after 100 ms\n"
+                + "-:3:1: user: credentials cannot be switched on the host: the script runs in the JVM's own process,"
+                + " whose threads all share them\n");
+        assertThat(r.status()).isZero();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.devmodel.cli.machine.FileTree;
 import org.devmodel.cli.script.ScriptException;
 import org.devmodel.cli.script.ScriptParser;
 import org.devmodel.core.Kernel;
@@ -40,7 +41,7 @@ class ShellCompleterTest {
 
     @BeforeEach
     void completer() {
-        completer = new ShellCompleter(TABLE, ShellCommand.SHELL_WORDS, kernel.vfs());
+        completer = new ShellCompleter(TABLE, ShellCommand.SHELL_WORDS, FileTree.of(kernel.vfs()));
     }
 
     @Test

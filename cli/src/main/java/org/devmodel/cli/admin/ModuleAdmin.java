@@ -32,8 +32,12 @@ public interface ModuleAdmin {
      */
     void rmmod(String module) throws AdminException;
 
-    /** {@return {@code lsmod}'s output} */
-    String lsmod();
+    /**
+     * {@return {@code lsmod}'s output}
+     *
+     * @throws AdminException with the tool's message, where the module list cannot be read
+     */
+    String lsmod() throws AdminException;
 
     /**
      * {@return {@code modinfo MODULE}'s output}

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.devmodel.cli.run.ScriptRunner;
 import org.devmodel.cli.admin.BootedKernel;
+import org.devmodel.cli.machine.ModelMachine;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.KernelOptions;
 import picocli.CommandLine.Command;
@@ -83,8 +84,8 @@ public final class ConformCommand implements Callable<Integer> {
             return COULD_NOT_RUN;
         }
         ModelRun model;
-        try (BootedKernel booted = boot()) {
-            model = ModelRun.run(booted, file.toString(), text);
+        try (ModelMachine kernel = new ModelMachine(boot())) {
+            model = ModelRun.run(kernel, file.toString(), text);
         } catch (KernelException | IOException | IllegalArgumentException e) {
             err.println("devmodel conform: cannot boot the model: " + e.getMessage());
             return COULD_NOT_RUN;

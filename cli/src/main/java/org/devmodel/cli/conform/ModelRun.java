@@ -12,7 +12,7 @@ import org.devmodel.cli.script.AdminVerb;
 import org.devmodel.cli.script.Command;
 import org.devmodel.cli.script.ScriptException;
 import org.devmodel.cli.script.Statement;
-import org.devmodel.cli.admin.BootedKernel;
+import org.devmodel.cli.machine.ModelMachine;
 import org.devmodel.core.KernelException;
 import org.devmodel.pci.Pci;
 import org.devmodel.pci.PciFunction;
@@ -34,30 +34,30 @@ record ModelRun(List<PlatformFunction> functions, List<String> trace, int status
     /**
      * Runs a script on a booted kernel.
      *
-     * @param booted the kernel; the caller closes it
+     * @param machine the model kernel; the caller closes it
      * @param file the script's name as given
      * @param text the script
      * @return what happened
      * @throws KernelException if the script's process cannot be set up
      */
-    static ModelRun run(BootedKernel booted, String file, String text) throws KernelException {
+    static ModelRun run(ModelMachine machine, String file, String text) throws KernelException {
         List<PlatformFunction> functions = new ArrayList<>();
-        for (PciFunction function : booted.kernel().subsystem(Pci.class).map(Pci::functions).orElse(List.of())) {
-            String group = tool(booted, AdminVerb.CAT, "/sys/bus/pci/devices/" + function.address() + "/iommu_group");
+        for (PciFunction function : machine.kernel().subsystem(Pci.class).map(Pci::functions).orElse(List.of())) {
+            String group = tool(machine, AdminVerb.CAT, "/sys/bus/pci/devices/" + function.address() + "/iommu_group");
             functions.add(new PlatformFunction(function.address(), Integer.parseInt(group.strip()), function.modelName()));
         }
         ByteArrayOutputStream trace = new ByteArrayOutputStream();
         int status;
         List<String> loaded;
         try (PrintStream out = new PrintStream(trace, true, StandardCharsets.UTF_8);
-                ScriptRunner runner = new ScriptRunner(booted, file, out, out)) {
+                ScriptRunner runner = new ScriptRunner(machine, file, out, out)) {
             loaded = modprobes(runner, text);
             status = runner.run(text);
         }
         for (String module : loaded) {
-            tool(booted, AdminVerb.MODPROBE, module);
+            tool(machine, AdminVerb.MODPROBE, module);
         }
-        String devices = tool(booted, AdminVerb.CAT, "/proc/devices");
+        String devices = tool(machine, AdminVerb.CAT, "/proc/devices");
         return new ModelRun(List.copyOf(functions), trace.toString(StandardCharsets.UTF_8).lines().toList(), status,
                 loaded, devices.lines().toList());
     }
@@ -78,10 +78,10 @@ record ModelRun(List<PlatformFunction> functions, List<String> trace, int status
     }
 
     /** Runs an admin command in a process of its own and returns what it printed. */
-    private static String tool(BootedKernel booted, AdminVerb verb, String argument) throws KernelException {
+    private static String tool(ModelMachine machine, AdminVerb verb, String argument) throws KernelException {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-                ScriptRunner runner = new ScriptRunner(booted, "conform", out, out)) {
+                ScriptRunner runner = new ScriptRunner(machine, "conform", out, out)) {
             runner.runOnce(verb, List.of(argument));
         }
         return printed.toString(StandardCharsets.UTF_8);

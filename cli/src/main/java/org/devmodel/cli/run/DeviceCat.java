@@ -3,13 +3,11 @@ package org.devmodel.cli.run;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.devmodel.core.Kernel;
+import org.devmodel.cli.machine.ScriptProcess;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.fs.OpenFlags;
-import org.devmodel.core.proc.Credentials;
 import org.devmodel.core.proc.Mman;
 import org.devmodel.core.proc.Syscalls;
-import org.devmodel.core.proc.Task;
 
 /**
  * {@code cat} of a device node, as coreutils' cat runs it: a process of its own opens the node
@@ -26,16 +24,14 @@ final class DeviceCat {
     /**
      * Reads a device node through its driver.
      *
-     * @param kernel the kernel
-     * @param credentials who runs cat: the script's process's user
+     * @param cat the process cat runs as, with the script's process's credentials; closed here
      * @param path the node
      * @return what cat prints: the bytes read, and on stderr coreutils' message for a failed open or
      *     read (then the errno) or the note that the bound stopped it
      */
-    static Outcome cat(Kernel kernel, Credentials credentials, String path) {
-        Task cat = kernel.spawn(credentials);
+    static Outcome cat(ScriptProcess cat, String path) {
         ByteArrayOutputStream data = new ByteArrayOutputStream();
-        try {
+        try (cat) {
             Syscalls sys = cat.syscalls();
             int fd = sys.open(path, OpenFlags.O_RDONLY);
             try {
@@ -54,8 +50,6 @@ final class DeviceCat {
         } catch (KernelException e) {
             return new Outcome(Optional.of(e.errno()), -1, Optional.empty(), text(data),
                     "cat: " + path + ": " + e.errno().message() + "\n");
-        } finally {
-            kernel.exit(cat);
         }
     }
 

@@ -59,8 +59,8 @@ final class RegionResolver {
         StructLayout layout = ioctl.layout().orElseThrow();
         StructValue info = StructValue.of(layout).set("argsz", layout.size()).set("index", index);
         long address = session.scratch().allocate(layout.size());
-        session.task().memory().copyToUser(address, info.toBytes());
-        session.task().syscalls().ioctl(fd, ioctl.number(), address);
-        return StructValue.copyFromUser(session.task().memory(), address, layout).get("offset");
+        session.process().memory().copyToUser(address, info.toBytes());
+        session.process().syscalls().ioctl(fd, ioctl.number(), address);
+        return StructValue.copyFromUser(session.process().memory(), address, layout).get("offset");
     }
 }
