@@ -19,4 +19,5 @@ module org.devmodel.cli {
 
     // picocli reads the command classes' annotations and sets their fields reflectively.
     opens org.devmodel.cli to info.picocli;
+    opens org.devmodel.cli.conform to info.picocli;
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.devmodel.cli.admin.BootedKernel;
+import org.devmodel.cli.conform.ConformCommand;
 import org.devmodel.cli.host.HostMachine;
 import org.devmodel.cli.machine.Machine;
 import org.devmodel.cli.machine.ModelMachine;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Option;
 /** The top command: the options that say which kernel scripts run on and how it boots, then a subcommand. */
 @Command(name = "devmodel", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Boots a model Linux v3.14 kernel and runs scenario scripts against it.",
-        subcommands = {RunCommand.class, ShellCommand.class, DemoCommand.class, HostPlatformCommand.class},
+        subcommands = {RunCommand.class, ShellCommand.class, DemoCommand.class, HostPlatformCommand.class,
+            ConformCommand.class},
         synopsisSubcommandLabel = "COMMAND")
 final class DevmodelCommand {
     /** The option that makes an internal error print its stack trace; {@link Main} reads it. */
@@ -89,22 +91,16 @@ final class DevmodelCommand {
         if (modules != null) {
             options.modulesDirectory(modules);
         }
-        Kernel kernel = Kernel.boot(options.build());
-        if (modules != null) {
-            showDepmodWarnings(kernel);
-        }
         if (host) {
-            try (kernel) {
+            try (Kernel kernel = Kernel.boot(options.build())) {
+                showDepmodWarnings(kernel);
                 return HostMachine.connect(BootedKernel.ioctlTable(kernel.modules()),
                         new HostMachine.Options(realFds, Duration.ofMillis(hostWaitMillis)));
             }
         }
-        try {
-            return new ModelMachine(BootedKernel.connect(kernel));
-        } catch (IOException | RuntimeException e) {
-            kernel.close();
-            throw e;
-        }
+        BootedKernel booted = BootedKernel.boot(options.build());
+        showDepmodWarnings(booted.kernel());
+        return new ModelMachine(booted);
     }
 
     /** The platform path as a command-line value: quoted, as {@code next_arg} reads spaces in quotes. */
@@ -123,6 +119,9 @@ final class DevmodelCommand {
      * {@code dmesg}.
      */
     private void showDepmodWarnings(Kernel kernel) {
+        if (modules == null) {
+            return;
+        }
         kernel.log().records().stream()
                 .filter(r -> r.level().compareTo(LogLevel.WARNING) <= 0 && r.text().startsWith("depmod: "))
                 .forEach(r -> terminal.err().println(r.text()));

@@ -217,7 +217,7 @@ class MainTest {
     void anUnknownCommandIsNamedWithTheListOfCommands() {
         CliRun r = CliRun.run("", "frob");
         assertThat(r.status()).isEqualTo(2);
-        assertThat(r.err()).startsWith("devmodel: unknown command 'frob'\ncommands: run, shell, demo, host-platform,"
+        assertThat(r.err()).startsWith("devmodel: unknown command 'frob'\ncommands: run, shell, demo, host-platform, conform,"
                 + " modprobe, rmmod,").contains(", state\n").doesNotContain("Unmatched argument");
     }
 

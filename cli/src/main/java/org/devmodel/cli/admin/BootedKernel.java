@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.devmodel.core.Kernel;
+import org.devmodel.core.KernelException;
+import org.devmodel.core.KernelOptions;
 import org.devmodel.core.module.ModuleLoader;
 import org.devmodel.ioctl.IoctlTable;
 import org.devmodel.pci.Pci;
@@ -28,6 +30,24 @@ public record BootedKernel(Kernel kernel, IoctlTable ioctls, ModuleAdmin modules
         Objects.requireNonNull(ioctls, "ioctls");
         Objects.requireNonNull(modules, "modules");
         Objects.requireNonNull(pci, "pci");
+    }
+
+    /**
+     * Boots a kernel and connects the CLI's tools to it.
+     *
+     * @param options the kernel's options
+     * @return the booted kernel; it owns the kernel
+     * @throws KernelException if a built-in subsystem fails to start
+     * @throws IOException if a module's ioctl descriptions cannot be read
+     */
+    public static BootedKernel boot(KernelOptions options) throws KernelException, IOException {
+        Kernel kernel = Kernel.boot(options);
+        try {
+            return connect(kernel);
+        } catch (IOException | RuntimeException e) {
+            kernel.close();
+            throw e;
+        }
     }
 
     /**
