@@ -29,36 +29,71 @@ final class VfioProcess implements AutoCloseable {
     final Task task;
     final int container;
     private final IoctlTable uapi;
+    private final boolean ownsKernel;
 
+    /** Boots a kernel with edu bound to vfio-pci and opens a container with edu's group 3 in it. */
     VfioProcess() throws KernelException, IOException {
-        kernel = Kernel.boot();
+        this(bootWithVfioPci(EDU), 3, true);
+    }
+
+    /**
+     * A process on a kernel: its own container, with group {@code group} (whose functions are bound to
+     * vfio-pci) attached and the type1 backend set.
+     *
+     * @param kernel the kernel
+     * @param group the IOMMU group
+     * @param ownsKernel whether {@link #close} closes the kernel too
+     */
+    VfioProcess(Kernel kernel, int group, boolean ownsKernel) throws KernelException, IOException {
+        this.kernel = kernel;
+        this.ownsKernel = ownsKernel;
         try {
             task = kernel.spawn(Credentials.ROOT);
-            List<IoctlTable> tables = new ArrayList<>();
-            for (String module : kernel.modules().indexed()) {
-                String text = kernel.modules().ioctlDescriptions(module).orElse(null);
-                if (text != null) {
-                    tables.add(IoctlTable.parse(new StringReader(text), module));
-                }
-            }
-            uapi = IoctlTable.merge(tables);
-
-            kernel.modules().modprobe("vfio-pci", Map.of());
-            Pci pci = kernel.subsystem(Pci.class).orElseThrow();
-            pci.setDriverOverride(EDU, "vfio-pci");
-            pci.bind("vfio-pci", EDU);
-            kernel.settle();
-
+            uapi = uapi(kernel);
             container = task.syscalls().open("/dev/vfio/vfio", OpenFlags.O_RDWR);
-            int group = task.syscalls().open("/dev/vfio/3", OpenFlags.O_RDWR);
+            int groupFd = task.syscalls().open("/dev/vfio/" + group, OpenFlags.O_RDWR);
             long fd = mmap(PAGE);
             task.memory().store(fd, 4, container);
-            ioctl(group, "VFIO_GROUP_SET_CONTAINER", fd);
+            ioctl(groupFd, "VFIO_GROUP_SET_CONTAINER", fd);
             ioctl(container, "VFIO_SET_IOMMU", constant("VFIO_TYPE1_IOMMU"));
         } catch (KernelException | IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * {@return a kernel on the default platform with vfio-pci loaded and bound to some functions}
+     *
+     * @param functions PCI addresses
+     */
+    static Kernel bootWithVfioPci(String... functions) throws KernelException {
+        Kernel kernel = Kernel.boot();
+        try {
+            kernel.modules().modprobe("vfio-pci", Map.of());
+            Pci pci = kernel.subsystem(Pci.class).orElseThrow();
+            for (String function : functions) {
+                pci.setDriverOverride(function, "vfio-pci");
+                pci.bind("vfio-pci", function);
+            }
+            kernel.settle();
+            return kernel;
+        } catch (KernelException | RuntimeException e) {
             kernel.close();
             throw e;
         }
+    }
+
+    /** The ioctl descriptions every indexed module ships, merged: the program's {@code <linux/vfio.h>}. */
+    private static IoctlTable uapi(Kernel kernel) throws IOException {
+        List<IoctlTable> tables = new ArrayList<>();
+        for (String module : kernel.modules().indexed()) {
+            String text = kernel.modules().ioctlDescriptions(module).orElse(null);
+            if (text != null) {
+                tables.add(IoctlTable.parse(new StringReader(text), module));
+            }
+        }
+        return IoctlTable.merge(tables);
     }
 
     long mmap(long length) throws KernelException {
@@ -104,6 +139,10 @@ final class VfioProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        kernel.close();
+        if (ownsKernel) {
+            kernel.close();
+        } else if (task != null) {
+            kernel.exit(task);
+        }
     }
 }
