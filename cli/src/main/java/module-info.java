@@ -6,6 +6,7 @@
 module org.devmodel.cli {
     requires org.devmodel.core;
     requires org.devmodel.pci;
+    requires org.devmodel.host;
     requires info.picocli;
     // The shell's line editing. JLine 3's jars are automatic modules (Automatic-Module-Name in
     // their manifests): they read every module, require none, and export all their packages.

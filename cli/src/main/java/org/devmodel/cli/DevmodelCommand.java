@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** The top command: the options that say how the kernel boots, then a subcommand. */
 @Command(name = "devmodel", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Boots a model Linux v3.14 kernel and runs scenario scripts against it.",
-        subcommands = {RunCommand.class, ShellCommand.class, DemoCommand.class},
+        subcommands = {RunCommand.class, ShellCommand.class, DemoCommand.class, HostPlatformCommand.class},
         synopsisSubcommandLabel = "COMMAND")
 final class DevmodelCommand {
     private final Main.Terminal terminal;

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The launcher end to end, in-process: options, subcommands, exit statuses and what they print. */
 class MainTest {
@@ -146,6 +150,24 @@ class MainTest {
                 + "rmmod: ERROR: Module vfio_iommu_type1 is in use\n"
                 + "rmmod: ERROR: Module vfio_pci is in use\n"
                 + "stat: cannot stat '/dev/vfio/3': No such file or directory\n");
+    }
+
+    @Test
+    void hostPlatformPrintsTheSysfsFunctionsAndFailsInOneLineWithoutIommuGroups(@TempDir Path sys)
+            throws IOException {
+        Path function = Files.createDirectories(sys.resolve("bus/pci/devices/0000:00:03.0"));
+        Files.writeString(function.resolve("vendor"), "0x1234\n");
+        Files.writeString(function.resolve("device"), "0x11e8\n");
+
+        Result without = run("", "host-platform", "--sysfs", sys.toString());
+        Files.createSymbolicLink(function.resolve("iommu_group"), Path.of("../../../kernel/iommu_groups/3"));
+        Result with = run("", "host-platform", "--sysfs", sys.toString());
+
+        assertThat(without.status()).isEqualTo(1);
+        assertThat(without.err()).isEqualTo("devmodel host-platform: 0000:00:03.0 has no IOMMU group: this kernel"
+                + " runs without an IOMMU (no /sys/kernel/iommu_groups)\n");
+        assertThat(with.status()).isZero();
+        assertThat(with.out()).endsWith("\n0000:00:03.0 group=3 model=edu\n");
     }
 
     private static Result run(String stdin, String... args) {

@@ -14,6 +14,8 @@ public interface BuiltinSubsystem {
     int CORE = 1;
     /** {@code subsys_initcall}. */
     int SUBSYS = 4;
+    /** {@code fs_initcall}. */
+    int FS = 5;
     /** {@code device_initcall}. */
     int DEVICE = 6;
 

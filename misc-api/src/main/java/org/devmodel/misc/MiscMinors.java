@@ -1,5 +1,8 @@
 package org.devmodel.misc;
 
+import java.util.Map;
+import java.util.Optional;
+
 /**
  * Misc minor numbers of {@code include/linux/miscdevice.h} in v3.14, and the module alias of each.
  *
@@ -170,7 +173,47 @@ public final class MiscMinors {
     /** {@code MODULE_ALIAS_MISCDEV(UHID_MINOR)}. */
     public static final String UHID_ALIAS = ALIAS_PREFIX + UHID_MINOR;
 
+    /** The name each v3.14 driver registers its static minor under, as {@code /proc/misc} shows it. */
+    private static final Map<String, Integer> BY_DEVICE_NAME = Map.ofEntries(
+            Map.entry("psaux", PSMOUSE_MINOR),
+            Map.entry("watchdog", WATCHDOG_MINOR),
+            Map.entry("rtc", RTC_MINOR),
+            Map.entry("nvram", NVRAM_MINOR),
+            Map.entry("microcode", MICROCODE_MINOR),
+            Map.entry("vfio", VFIO_MINOR),
+            Map.entry("tun", TUN_MINOR),
+            Map.entry("cuse", CUSE_MINOR),
+            Map.entry("mptctl", MPT_MINOR),
+            Map.entry("mpt2ctl", MPT2SAS_MINOR),
+            Map.entry("mpt3ctl", MPT3SAS_MINOR),
+            Map.entry("uinput", UINPUT_MINOR),
+            Map.entry("mcelog", MISC_MCELOG_MINOR),
+            Map.entry("hpet", HPET_MINOR),
+            Map.entry("fuse", FUSE_MINOR),
+            Map.entry("kvm", KVM_MINOR),
+            Map.entry("btrfs-control", BTRFS_MINOR),
+            Map.entry("autofs", AUTOFS_MINOR),
+            Map.entry("device-mapper", MAPPER_CTRL_MINOR),
+            Map.entry("loop-control", LOOP_CTRL_MINOR),
+            Map.entry("vhost-net", VHOST_NET_MINOR),
+            Map.entry("uhid", UHID_MINOR));
+
     private MiscMinors() {
+    }
+
+    /**
+     * {@return the static minor a v3.14 driver registers under a device name, e.g. 200 for
+     * {@code tun}; empty for a dynamic or unknown name}
+     *
+     * @param name the name {@code /proc/misc} shows ({@code struct miscdevice}'s {@code name})
+     */
+    public static Optional<Integer> byDeviceName(String name) {
+        return Optional.ofNullable(BY_DEVICE_NAME.get(name));
+    }
+
+    /** {@return every device name with a static minor, to its minor} */
+    public static Map<String, Integer> deviceNames() {
+        return BY_DEVICE_NAME;
     }
 
     /**

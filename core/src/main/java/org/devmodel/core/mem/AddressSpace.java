@@ -30,7 +30,7 @@ import org.devmodel.core.internal.mem.VmaSet;
  * <p>Thread-safe: the process and a device's DMA timer may use one address space at once. One lock
  * guards the mappings and pages; {@link MmioHandler}s are called without it (see there why).
  */
-public final class AddressSpace {
+public final class AddressSpace implements UserMemory {
     /** The page size, 4 KiB. */
     public static final long PAGE_SIZE = PageStore.PAGE_SIZE;
     /** Where the first mmap of a process goes. */
@@ -57,6 +57,7 @@ public final class AddressSpace {
      * @return the start address of the mapping
      * @throws KernelException EINVAL if {@code length} is not positive, ENOMEM if no room is left
      */
+    @Override
     public long mmap(long length) throws KernelException {
         return mapAtCursor(length, Vma.Anonymous::new);
     }
@@ -102,6 +103,7 @@ public final class AddressSpace {
      * @param length the length in bytes, rounded up to whole pages
      * @throws KernelException EINVAL if unaligned, not positive or beyond {@link #TASK_SIZE}
      */
+    @Override
     public void munmap(long address, long length) throws KernelException {
         long end = checkedRangeEnd("munmap", address, length);
         synchronized (lock) {
@@ -134,6 +136,7 @@ public final class AddressSpace {
      * @return the bytes read
      * @throws KernelException EFAULT if any byte of the range is unmapped
      */
+    @Override
     public byte[] copyFromUser(long from, int n) throws KernelException {
         if (n < 0) {
             throw new IllegalArgumentException("negative length: " + n);
@@ -150,6 +153,7 @@ public final class AddressSpace {
      * @param from the bytes to write
      * @throws KernelException EFAULT if any byte of the range is unmapped; nothing is written then
      */
+    @Override
     public void copyToUser(long to, byte[] from) throws KernelException {
         access(to, from, true);
     }
@@ -185,6 +189,7 @@ public final class AddressSpace {
      * @return the value; only the low {@code size} bytes can be non-zero
      * @throws KernelException EFAULT if any byte is unmapped
      */
+    @Override
     public long load(long address, int size) throws KernelException {
         long mask = widthMask(size);
         Optional<Vma.Device> device = singleDeviceAccess(address, size);
@@ -207,6 +212,7 @@ public final class AddressSpace {
      * @param value the value; bytes above {@code size} are ignored
      * @throws KernelException EFAULT if any byte is unmapped; nothing is written then
      */
+    @Override
     public void store(long address, int size, long value) throws KernelException {
         long mask = widthMask(size);
         Optional<Vma.Device> device = singleDeviceAccess(address, size);
