@@ -5,8 +5,11 @@
 @SuppressWarnings("requires-automatic") // JLine 3, chosen for Java 17 and no native library (pom.xml)
 module org.devmodel.cli {
     requires org.devmodel.core;
+    requires org.devmodel.ioctl;
     requires org.devmodel.pci;
     requires org.devmodel.host;
+    // VfioRegistry.deviceFiles, asked before an unbind that would wait for the script itself
+    requires org.devmodel.vfio;
     requires info.picocli;
     // The shell's line editing. JLine 3's jars are automatic modules (Automatic-Module-Name in
     // their manifests): they read every module, require none, and export all their packages.

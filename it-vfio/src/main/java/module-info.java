@@ -7,7 +7,11 @@
  */
 open module org.devmodel.it.vfio {
     requires org.devmodel.core;
+    requires org.devmodel.ioctl;
     requires org.devmodel.misc;
     requires org.devmodel.iommu;
     requires org.devmodel.pci;
+    // vfio in the modules directory requires its UAPI, a library resolved here as userspace
+    // includes linux/vfio.h
+    requires org.devmodel.vfio.uapi;
 }

@@ -6,6 +6,7 @@
  */
 open module org.devmodel.it {
     requires org.devmodel.core;
+    requires org.devmodel.ioctl;
     requires org.devmodel.fixture.chardev;
     requires org.devmodel.fixture.dependent;
     requires org.devmodel.fixture.chain.base;
@@ -16,6 +17,7 @@ open module org.devmodel.it {
     requires org.devmodel.vfio;
     requires org.devmodel.iommu;
     requires org.devmodel.testkit;
+    requires org.devmodel.testkit.vfio;
     // on the module path with the testkit's JUnit API, so JUnit is never split (see it/pom.xml)
     requires org.junit.jupiter.engine;
     requires org.junit.platform.launcher;

@@ -10,9 +10,11 @@
 module org.devmodel.vfio {
     requires transitive org.devmodel.iommu;
     requires org.devmodel.misc;
+    // The UAPI every bus driver and backend plugging into vfio speaks; its jar carries the ioctl
+    // descriptions the index shows with this module (Depmod reads them from a transitive requires).
+    requires transitive org.devmodel.vfio.uapi;
 
     exports org.devmodel.vfio;
-    exports org.devmodel.vfio.uapi;
 
     provides org.devmodel.core.module.KernelModule with org.devmodel.vfio.internal.Vfio;
 }

@@ -7,6 +7,8 @@
  */
 module org.example.hello {
     requires org.devmodel.misc;
+    // @IoctlDescriptions on HelloUapi, for the annotation processor that writes META-INF/devmodel/ioctls
+    requires static org.devmodel.ioctl;
 
     provides org.devmodel.core.module.KernelModule with org.example.hello.Hello;
 }

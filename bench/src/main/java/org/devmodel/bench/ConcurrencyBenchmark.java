@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.proc.Syscalls;
+import org.devmodel.vfio.uapi.VfioIoctls;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -65,9 +66,9 @@ public class ConcurrencyBenchmark {
             process = new VfioProcess(benchmark.kernel, GROUPS[thread.getThreadIndex()], false);
             sys = process.task.syscalls();
             container = process.container;
-            getApiVersion = process.ioctlNumber("VFIO_GET_API_VERSION");
-            mapDma = process.ioctlNumber("VFIO_IOMMU_MAP_DMA");
-            unmapDma = process.ioctlNumber("VFIO_IOMMU_UNMAP_DMA");
+            getApiVersion = VfioIoctls.VFIO_GET_API_VERSION;
+            mapDma = VfioIoctls.VFIO_IOMMU_MAP_DMA;
+            unmapDma = VfioIoctls.VFIO_IOMMU_UNMAP_DMA;
             mapArgument = process.mapArgument(process.mmap(VfioProcess.PAGE), IOVA);
             unmapArgument = process.unmapArgument(IOVA);
         }

@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.fs.OpenFlags;
 import org.devmodel.core.proc.Syscalls;
+import org.devmodel.vfio.uapi.VfioIoctls;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -39,7 +40,7 @@ public class DispatchBenchmark {
         process = new VfioProcess();
         sys = process.task.syscalls();
         container = process.container;
-        getApiVersion = process.ioctlNumber("VFIO_GET_API_VERSION");
+        getApiVersion = VfioIoctls.VFIO_GET_API_VERSION;
     }
 
     @TearDown

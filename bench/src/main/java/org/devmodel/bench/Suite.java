@@ -16,6 +16,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * The whole suite of the seven figures in one command: runs the benchmarks in steps (the slowest
@@ -90,7 +91,7 @@ final class Suite {
         return new Runner(new OptionsBuilder().include("org.devmodel.bench.*Benchmark")
                 .param("mappings", "0").param("live", "10").param("modules", "10").param("kernels", "10").param("source", "boot", "jar")
                 .forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(10))
-                .shouldFailOnError(true).build()).run();
+                .shouldFailOnError(true).verbosity(VerboseMode.SILENT).build()).run();
     }
 
     /**

@@ -7,6 +7,7 @@ import org.devmodel.core.mem.StructValue;
 import org.devmodel.core.proc.Syscalls;
 import org.devmodel.iommu.Iommu;
 import org.devmodel.pci.Pci;
+import org.devmodel.vfio.uapi.VfioIoctls;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -58,15 +59,14 @@ public class Type1Benchmark {
         process = new VfioProcess();
         sys = process.task.syscalls();
         container = process.container;
-        mapDma = process.ioctlNumber("VFIO_IOMMU_MAP_DMA");
-        unmapDma = process.ioctlNumber("VFIO_IOMMU_UNMAP_DMA");
+        mapDma = VfioIoctls.VFIO_IOMMU_MAP_DMA;
+        unmapDma = VfioIoctls.VFIO_IOMMU_UNMAP_DMA;
 
         // Filler mappings share the region's first page; the measured one maps its third, so its
         // user address abuts no neighbour's either.
         long region = process.mmap(3 * PAGE);
         long filler = process.mapArgument(region, 0);
-        StructValue map = process.struct("VFIO_IOMMU_MAP_DMA").set("vaddr", region).set("size", PAGE)
-                .set("flags", process.constant("VFIO_DMA_MAP_FLAG_READ") | process.constant("VFIO_DMA_MAP_FLAG_WRITE"));
+        StructValue map = VfioProcess.mapStruct(region, 0);
         for (int i = 0; i < mappings; i++) {
             map.set("iova", FILLER_IOVA + 2L * PAGE * i).copyToUser(process.task.memory(), filler);
             sys.ioctl(container, mapDma, filler);

@@ -1,25 +1,23 @@
 package org.devmodel.bench;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.fs.OpenFlags;
-import org.devmodel.core.mem.IoctlTable;
+import org.devmodel.core.mem.StructLayout;
 import org.devmodel.core.mem.StructValue;
 import org.devmodel.core.proc.Credentials;
 import org.devmodel.core.proc.Mman;
 import org.devmodel.core.proc.Task;
 import org.devmodel.pci.Pci;
+import org.devmodel.vfio.uapi.VfioIoctls;
+import org.devmodel.vfio.uapi.VfioStructs;
 
 /**
- * A userspace VFIO program on a freshly booted default-platform kernel: edu (0000:00:03.0, IOMMU
- * group 3) bound to vfio-pci, a container with the group and the type1 backend. It uses only
- * exported API and takes ioctl numbers, constants and struct layouts from the ioctl descriptions
- * the modules ship, as a C program takes them from {@code <linux/vfio.h>}.
+ * A userspace VFIO program on a default-platform kernel: a process with a container holding one
+ * IOMMU group (by default edu's, 0000:00:03.0 in group 3, on a kernel of its own) and the type1
+ * backend. It uses only exported API and takes ioctl numbers, constants and struct layouts from the
+ * VFIO UAPI module, as a C program takes them from {@code <linux/vfio.h>}.
  */
 final class VfioProcess implements AutoCloseable {
     static final String EDU = "0000:00:03.0";
@@ -28,11 +26,10 @@ final class VfioProcess implements AutoCloseable {
     final Kernel kernel;
     final Task task;
     final int container;
-    private final IoctlTable uapi;
     private final boolean ownsKernel;
 
     /** Boots a kernel with edu bound to vfio-pci and opens a container with edu's group 3 in it. */
-    VfioProcess() throws KernelException, IOException {
+    VfioProcess() throws KernelException {
         this(bootWithVfioPci(EDU), 3, true);
     }
 
@@ -42,21 +39,20 @@ final class VfioProcess implements AutoCloseable {
      *
      * @param kernel the kernel
      * @param group the IOMMU group
-     * @param ownsKernel whether {@link #close} closes the kernel too
+     * @param ownsKernel whether {@link #close} closes the kernel too, or only ends the process
      */
-    VfioProcess(Kernel kernel, int group, boolean ownsKernel) throws KernelException, IOException {
+    VfioProcess(Kernel kernel, int group, boolean ownsKernel) throws KernelException {
         this.kernel = kernel;
         this.ownsKernel = ownsKernel;
+        task = kernel.spawn(Credentials.ROOT);
         try {
-            task = kernel.spawn(Credentials.ROOT);
-            uapi = uapi(kernel);
             container = task.syscalls().open("/dev/vfio/vfio", OpenFlags.O_RDWR);
             int groupFd = task.syscalls().open("/dev/vfio/" + group, OpenFlags.O_RDWR);
             long fd = mmap(PAGE);
             task.memory().store(fd, 4, container);
-            ioctl(groupFd, "VFIO_GROUP_SET_CONTAINER", fd);
-            ioctl(container, "VFIO_SET_IOMMU", constant("VFIO_TYPE1_IOMMU"));
-        } catch (KernelException | IOException | RuntimeException e) {
+            task.syscalls().ioctl(groupFd, VfioIoctls.VFIO_GROUP_SET_CONTAINER, fd);
+            task.syscalls().ioctl(container, VfioIoctls.VFIO_SET_IOMMU, VfioIoctls.VFIO_TYPE1_IOMMU);
+        } catch (KernelException | RuntimeException e) {
             close();
             throw e;
         }
@@ -84,39 +80,20 @@ final class VfioProcess implements AutoCloseable {
         }
     }
 
-    /** The ioctl descriptions every indexed module ships, merged: the program's {@code <linux/vfio.h>}. */
-    private static IoctlTable uapi(Kernel kernel) throws IOException {
-        List<IoctlTable> tables = new ArrayList<>();
-        for (String module : kernel.modules().indexed()) {
-            String text = kernel.modules().ioctlDescriptions(module).orElse(null);
-            if (text != null) {
-                tables.add(IoctlTable.parse(new StringReader(text), module));
-            }
-        }
-        return IoctlTable.merge(tables);
-    }
-
     long mmap(long length) throws KernelException {
         return task.syscalls().mmap(length, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS,
                 -1, 0);
     }
 
-    long constant(String name) {
-        return uapi.constant(name).orElseThrow(() -> new IllegalArgumentException("no constant " + name)).value();
+    /** A zeroed struct of a layout with {@code argsz} set. */
+    private static StructValue struct(StructLayout layout) {
+        return StructValue.of(layout).set("argsz", layout.size());
     }
 
-    int ioctlNumber(String name) {
-        return uapi.ioctl(name).orElseThrow(() -> new IllegalArgumentException("no ioctl " + name)).number();
-    }
-
-    long ioctl(int fd, String name, long arg) throws KernelException {
-        return task.syscalls().ioctl(fd, ioctlNumber(name), arg);
-    }
-
-    /** A zeroed struct of {@code ioctl}'s layout with {@code argsz} set. */
-    StructValue struct(String ioctl) {
-        StructValue value = StructValue.of(uapi.ioctl(ioctl).orElseThrow().layout().orElseThrow());
-        return value.set("argsz", value.toBytes().length);
+    /** A {@code struct vfio_iommu_type1_dma_map} of one page, read and write. */
+    static StructValue mapStruct(long vaddr, long iova) {
+        return struct(VfioStructs.VFIO_IOMMU_TYPE1_DMA_MAP).set("vaddr", vaddr).set("iova", iova).set("size", PAGE)
+                .set("flags", VfioIoctls.VFIO_DMA_MAP_FLAG_READ | VfioIoctls.VFIO_DMA_MAP_FLAG_WRITE);
     }
 
     /** Copies {@code value} into a new page of the process: the pointer an ioctl takes. */
@@ -128,20 +105,19 @@ final class VfioProcess implements AutoCloseable {
 
     /** A {@code struct vfio_iommu_type1_dma_map} of one page, read and write, in user memory. */
     long mapArgument(long vaddr, long iova) throws KernelException {
-        return toUser(struct("VFIO_IOMMU_MAP_DMA").set("vaddr", vaddr).set("iova", iova).set("size", PAGE)
-                .set("flags", constant("VFIO_DMA_MAP_FLAG_READ") | constant("VFIO_DMA_MAP_FLAG_WRITE")));
+        return toUser(mapStruct(vaddr, iova));
     }
 
     /** A {@code struct vfio_iommu_type1_dma_unmap} of one page, in user memory. */
     long unmapArgument(long iova) throws KernelException {
-        return toUser(struct("VFIO_IOMMU_UNMAP_DMA").set("iova", iova).set("size", PAGE));
+        return toUser(struct(VfioStructs.VFIO_IOMMU_TYPE1_DMA_UNMAP).set("iova", iova).set("size", PAGE));
     }
 
     @Override
     public void close() {
         if (ownsKernel) {
             kernel.close();
-        } else if (task != null) {
+        } else {
             kernel.exit(task);
         }
     }

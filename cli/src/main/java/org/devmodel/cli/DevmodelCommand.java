@@ -2,8 +2,7 @@ package org.devmodel.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.devmodel.cli.seam.Backend;
-import org.devmodel.cli.seam.Seams;
+import org.devmodel.cli.admin.BootedKernel;
 import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.KernelOptions;
@@ -25,6 +24,10 @@ final class DevmodelCommand {
             description = "a platform file instead of the embedded default (sets pci.platform)")
     private Path platform;
 
+    @Option(names = "--machine", paramLabel = "NAME",
+            description = "an embedded platform by machine: x86 (the default) or power (sets pci.machine)")
+    private String machine;
+
     @Option(names = "--cmdline", paramLabel = "\"k=v ...\"", description = "more kernel command line")
     private String cmdline = "";
 
@@ -39,19 +42,26 @@ final class DevmodelCommand {
     /**
      * Boots a kernel as the options say and connects the CLI to it.
      *
-     * @return the backend; close it when done
+     * @return the booted kernel; close it when done
      * @throws KernelException if a built-in subsystem fails to start
      * @throws IOException if a module's ioctl descriptions cannot be read
      */
-    Backend boot() throws KernelException, IOException {
-        String words = platform == null ? cmdline : (cmdline + " pci.platform=" + platform).strip();
+    BootedKernel boot() throws KernelException, IOException {
+        String words = cmdline;
+        if (platform != null) {
+            words = words + " pci.platform=" + platform;
+        }
+        if (machine != null) {
+            words = words + " pci.machine=" + machine;
+        }
+        words = words.strip();
         KernelOptions.Builder options = KernelOptions.builder().commandLine(words);
         if (modules != null) {
             options.modulesDirectory(modules);
         }
         Kernel kernel = Kernel.boot(options.build());
         try {
-            return Seams.connect(kernel);
+            return BootedKernel.connect(kernel);
         } catch (IOException | RuntimeException e) {
             kernel.close();
             throw e;

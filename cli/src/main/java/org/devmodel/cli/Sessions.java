@@ -2,8 +2,8 @@ package org.devmodel.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.devmodel.cli.admin.BootedKernel;
 import org.devmodel.cli.run.ScriptRunner;
-import org.devmodel.cli.seam.Backend;
 import org.devmodel.core.KernelException;
 
 /**
@@ -23,7 +23,7 @@ final class Sessions {
      * @return the action's exit status, or 2 when the kernel could not boot
      */
     static int withRunner(DevmodelCommand top, String file, RunnerAction action) {
-        try (Backend backend = top.boot(); ScriptRunner runner = new ScriptRunner(backend, file,
+        try (BootedKernel booted = top.boot(); ScriptRunner runner = new ScriptRunner(booted, file,
                 top.terminal().out(), top.terminal().err())) {
             return action.run(runner);
         } catch (KernelException | IOException | UncheckedIOException | IllegalArgumentException e) {

@@ -19,7 +19,7 @@ class MainTest {
     void helpListsTheCommandsAndExitsZero() {
         Result r = run("", "--help");
         assertThat(r.status()).isZero();
-        assertThat(r.out()).contains("--modules=DIR", "--platform=FILE", "--cmdline=", "run", "shell", "demo",
+        assertThat(r.out()).contains("--modules=DIR", "--platform=FILE", "--machine=NAME", "--cmdline=", "run", "shell", "demo",
                 "modprobe", "new_id", "dmesg");
     }
 
@@ -107,6 +107,15 @@ class MainTest {
     void theCommandLineOptionReachesTheKernel() {
         Result r = run("", "--cmdline", "quiet=1", "dmesg");
         assertThat(r.out()).contains("Command line: quiet=1\n");
+    }
+
+    @Test
+    void theMachineOptionSelectsThePowerPlatformWhoseBackendIsSpapr() {
+        Result r = run("", "--machine", "power", "dmesg");
+        assertThat(r.out()).contains("Command line: pci.machine=power\n", "Setting up 32-bit TCE table at 0..80000000");
+        Result unknown = run("", "--machine", "sparc", "lsmod");
+        assertThat(unknown.status()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown machine 'sparc'");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.devmodel.iommu;
 
 import java.util.List;
+import java.util.Optional;
 import org.devmodel.core.device.Device;
 
 /**
@@ -11,6 +12,12 @@ public interface IommuGroup {
 
     /** {@return the group id, which names {@code /dev/vfio/<id>}} */
     int id();
+
+    /**
+     * {@return {@code iommu_group_get_iommudata} on POWER: the group's TCE table, which only
+     * {@link IommuModel#SPAPR_TCE} machines give their groups}
+     */
+    Optional<TceTable> tceTable();
 
     /** {@return the member devices, in the order they joined} */
     List<Device> devices();

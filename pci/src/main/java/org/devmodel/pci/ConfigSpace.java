@@ -1,5 +1,7 @@
 package org.devmodel.pci;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -70,18 +72,30 @@ public interface ConfigSpace {
      * @param capId the capability id, e.g. {@link PciRegs#CAP_ID_MSI}
      */
     default OptionalInt findCapability(int capId) {
+        for (int pos : capabilities()) {
+            if (read(pos, 1) == capId) {
+                return OptionalInt.of(pos);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /**
+     * {@return the offsets of the capabilities, in list order}: the walk of
+     * {@code pci_find_capability}, empty when STATUS has no capability list
+     */
+    default List<Integer> capabilities() {
+        List<Integer> found = new ArrayList<>();
         if ((read(PciRegs.STATUS, 2) & PciRegs.STATUS_CAP_LIST) == 0) {
-            return OptionalInt.empty();
+            return found;
         }
         // 48 is the kernel's PCI_FIND_CAP_TTL: a looping list cannot hang the walk
         int pos = read(PciRegs.CAPABILITY_LIST, 1) & ~3;
         for (int ttl = 48; pos >= 0x40 && ttl > 0; ttl--) {
-            if (read(pos, 1) == capId) {
-                return OptionalInt.of(pos);
-            }
+            found.add(pos);
             pos = read(pos + 1, 1) & ~3;
         }
-        return OptionalInt.empty();
+        return found;
     }
 
     /** {@return whether the function has an MSI capability whose enable bit is set} */

@@ -46,6 +46,9 @@ public @interface InitFaultTest {
     /** {@return module parameters to load it with, as {@code "name=value"}} */
     String[] parameters() default {};
 
+    /** {@return the kernel command line every kernel of the sweep boots with, e.g. {@code pci.machine=power}} */
+    String commandLine() default "";
+
     /** {@return errnos to inject instead of the natural ones, as {@code "site=ERRNO"}, e.g. {@code "cdev_add=EIO"}} */
     String[] errnos() default {};
 }

@@ -1,6 +1,6 @@
 package org.devmodel.testkit;
 
-import static org.devmodel.testkit.error.ShouldHaveModuleProperty.shouldHaveModuleProperty;
+import static org.devmodel.testkit.error.ShouldHaveProperty.shouldHaveModuleProperty;
 
 import org.assertj.core.api.AbstractAssert;
 import org.devmodel.core.module.LoadedModule;

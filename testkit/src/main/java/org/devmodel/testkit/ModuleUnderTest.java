@@ -30,7 +30,7 @@ public interface ModuleUnderTest {
         if (info == null) {
             throw new IllegalArgumentException(provider.getName() + ": no @KernelModuleInfo");
         }
-        return new LoaderTarget(info.name(), null, Map.of());
+        return new LoaderTarget(info.name(), null, Map.of(), "");
     }
 
     /**
@@ -41,7 +41,7 @@ public interface ModuleUnderTest {
      * @return the module under test
      */
     static ModuleUnderTest onModulePath(String name) {
-        return new LoaderTarget(name, null, Map.of());
+        return new LoaderTarget(name, null, Map.of(), "");
     }
 
     /**
@@ -52,7 +52,7 @@ public interface ModuleUnderTest {
      * @return the module under test
      */
     static ModuleUnderTest inDirectory(Path modulesDirectory, String name) {
-        return new LoaderTarget(name, Objects.requireNonNull(modulesDirectory, "modulesDirectory"), Map.of());
+        return new LoaderTarget(name, Objects.requireNonNull(modulesDirectory, "modulesDirectory"), Map.of(), "");
     }
 
     /**
@@ -61,6 +61,23 @@ public interface ModuleUnderTest {
      * @param parameters parameter values by name
      */
     ModuleUnderTest withParameters(Map<String, String> parameters);
+
+    /**
+     * {@return the same module in kernels booted with a command line, e.g. {@code pci.machine=power}
+     * for a module that only loads on the POWER platform}
+     *
+     * <p>The default serves only the empty command line, so that targets written before this method
+     * keep compiling.
+     *
+     * @param words the kernel command line, {@code key=value} words separated by blanks
+     * @throws UnsupportedOperationException for words this target cannot boot with
+     */
+    default ModuleUnderTest withCommandLine(String words) {
+        if (words.isBlank()) {
+            return this;
+        }
+        throw new UnsupportedOperationException(name() + ": cannot boot with a command line");
+    }
 
     /** {@return the module name as the ledger records its owner ({@code vfio_pci})} */
     String name();

@@ -1,6 +1,6 @@
 package org.devmodel.testkit;
 
-import static org.devmodel.testkit.error.ShouldHaveNodeProperty.shouldHaveNodeProperty;
+import static org.devmodel.testkit.error.ShouldHaveProperty.shouldHaveNodeProperty;
 
 import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;

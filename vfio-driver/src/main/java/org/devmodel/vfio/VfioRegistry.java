@@ -1,10 +1,11 @@
 package org.devmodel.vfio;
 
+import java.util.List;
 import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.device.Device;
+import org.devmodel.core.fs.OpenFile;
 import org.devmodel.iommu.vfio.VfioIommuDriver;
-import org.devmodel.vfio.internal.Vfio;
 
 /**
  * The functions the {@code vfio} module exports, on the live {@code vfio} of one kernel: bus drivers
@@ -16,16 +17,16 @@ public interface VfioRegistry {
      * {@return the {@code vfio} module loaded in a kernel}
      *
      * <p>vfio is a loadable module, not a built-in subsystem, so it is not among
-     * {@code Kernel.subsystem}'s answers. It is found through state the kernel owns: the misc
-     * device 10:196 that {@code vfio}'s {@code init} registers first and its {@code exit}
-     * deregisters last, whose operations belong to the live module. A module that depends on
-     * {@code vfio} calls this from its {@code init}, when the loader has already loaded {@code vfio}.
+     * {@code Kernel.subsystem}'s answers: its {@code init} exports this registry through the loader
+     * ({@code ModuleContext.export}). A module that depends on {@code vfio} gets it from its own
+     * {@code init} with {@code context.dependency(VfioRegistry.class)}; this is the same lookup for
+     * code that holds only the kernel.
      *
      * @param kernel the kernel
      * @throws IllegalStateException when {@code vfio} is not loaded in the kernel
      */
     static VfioRegistry of(Kernel kernel) {
-        return Vfio.find(kernel)
+        return kernel.modules().exported(VfioRegistry.class)
                 .orElseThrow(() -> new IllegalStateException("vfio: module not loaded in this kernel"));
     }
 
@@ -61,6 +62,18 @@ public interface VfioRegistry {
      * @throws IllegalStateException when the device was not added
      */
     Object delGroupDev(Device device);
+
+    /**
+     * The files of a VFIO device's open device fds ({@code VFIO_GROUP_GET_DEVICE_FD}), held through
+     * an fd or a mapping: while one is left, {@link #delGroupDev} (an unbind from the bus driver)
+     * waits for it. A process that holds one itself can ask before unbinding, instead of waiting for
+     * itself forever.
+     *
+     * @param device a bus device
+     * @return the open files, in the order they were opened; empty when none is open or the device
+     *     is not a VFIO device
+     */
+    List<OpenFile> deviceFiles(Device device);
 
     /**
      * {@code vfio_register_iommu_driver} - register an IOMMU backend.

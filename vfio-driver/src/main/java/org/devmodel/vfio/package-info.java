@@ -6,8 +6,9 @@
  * {@link org.devmodel.vfio.VfioRegistry#registerIommuDriver}.
  *
  * <p>A module using these must depend on {@code vfio} (so the loader loads {@code vfio} first and
- * refuses to unload it while the user is loaded) and reach it with
- * {@link org.devmodel.vfio.VfioRegistry#of} from its {@code init}.
+ * refuses to unload it while the user is loaded) and reach it from its {@code init} with
+ * {@code context.dependency(VfioRegistry.class)}, which the loader resolves to the registry the
+ * live {@code vfio} exported.
  *
  * <p>Arguments are never null unless a parameter says otherwise.
  */

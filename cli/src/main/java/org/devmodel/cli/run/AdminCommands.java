@@ -4,12 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.devmodel.cli.admin.AdminException;
 import org.devmodel.cli.script.AdminVerb;
 import org.devmodel.cli.script.Command;
 import org.devmodel.cli.script.Position;
 import org.devmodel.cli.script.ScriptException;
-import org.devmodel.cli.seam.AdminException;
-import org.devmodel.cli.seam.NotAvailableException;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.fs.Vfs;
 
@@ -31,8 +30,7 @@ final class AdminCommands {
      * @param admin the command
      * @param at where it is written, for run-time errors
      * @return what it did
-     * @throws ScriptException when the kernel lacks the part the command needs, or the command would
-     *     wait for this same process
+     * @throws ScriptException when the command would wait for this same process
      */
     Outcome run(Command.Admin admin, Position at) throws ScriptException {
         List<String> args = admin.arguments();
@@ -42,12 +40,12 @@ final class AdminCommands {
         try {
             return switch (admin.verb()) {
                 case MODPROBE -> modprobe(args);
-                case RMMOD -> silently(() -> session.backend().modules().rmmod(args.get(0)));
-                case LSMOD -> printed(session.backend().modules().lsmod());
-                case MODINFO -> printed(session.backend().modules().modinfo(args.get(0)));
-                case BIND -> silently(() -> session.backend().pci().bind(args.get(0), args.get(1)));
-                case UNBIND -> silently(() -> session.backend().pci().unbind(args.get(0)));
-                case NEW_ID -> silently(() -> session.backend().pci().newId(args.get(0), args.get(1), args.get(2)));
+                case RMMOD -> silently(() -> session.booted().modules().rmmod(args.get(0)));
+                case LSMOD -> printed(session.booted().modules().lsmod());
+                case MODINFO -> printed(session.booted().modules().modinfo(args.get(0)));
+                case BIND -> silently(() -> session.booted().pci().bind(args.get(0), args.get(1)));
+                case UNBIND -> silently(() -> session.booted().pci().unbind(args.get(0)));
+                case NEW_ID -> silently(() -> session.booted().pci().newId(args.get(0), args.get(1), args.get(2)));
                 case LS -> ls(args);
                 case CAT -> cat(args.get(0));
                 case STAT -> stat(args.get(0));
@@ -55,8 +53,6 @@ final class AdminCommands {
             };
         } catch (AdminException e) {
             return new Outcome(Optional.of(e.errno()), -1, Optional.empty(), "", e.getMessage() + "\n");
-        } catch (NotAvailableException e) {
-            throw new ScriptException(at, e.getMessage());
         }
     }
 
@@ -73,13 +69,13 @@ final class AdminCommands {
         }
     }
 
-    private Outcome modprobe(List<String> args) throws AdminException, NotAvailableException {
+    private Outcome modprobe(List<String> args) throws AdminException {
         Map<String, String> parameters = new LinkedHashMap<>();
         for (String word : args.subList(1, args.size())) {
             int eq = word.indexOf('=');
             parameters.put(word.substring(0, eq), word.substring(eq + 1));
         }
-        session.backend().modules().modprobe(args.get(0), parameters);
+        session.booted().modules().modprobe(args.get(0), parameters);
         return Outcome.silent();
     }
 
@@ -118,7 +114,7 @@ final class AdminCommands {
         return Outcome.success(0, text);
     }
 
-    private static Outcome silently(AdminAction action) throws AdminException, NotAvailableException {
+    private static Outcome silently(AdminAction action) throws AdminException {
         action.run();
         return Outcome.silent();
     }
@@ -126,6 +122,6 @@ final class AdminCommands {
     /** An admin call that prints nothing on success. */
     @FunctionalInterface
     private interface AdminAction {
-        void run() throws AdminException, NotAvailableException;
+        void run() throws AdminException;
     }
 }

@@ -11,12 +11,12 @@ import org.devmodel.cli.script.IoctlArgument;
 import org.devmodel.cli.script.ScriptException;
 import org.devmodel.cli.script.Value;
 import org.devmodel.core.KernelException;
-import org.devmodel.core.mem.ArgKind;
 import org.devmodel.core.mem.FieldType;
-import org.devmodel.core.mem.IoctlDescription;
-import org.devmodel.core.mem.IoctlTable;
 import org.devmodel.core.mem.StructLayout;
 import org.devmodel.core.mem.StructValue;
+import org.devmodel.ioctl.ArgKind;
+import org.devmodel.ioctl.IoctlDescription;
+import org.devmodel.ioctl.IoctlTable;
 
 /**
  * The {@code ioctl} command: puts the argument in scratch memory, makes the call and traces it with
@@ -41,7 +41,6 @@ final class IoctlCall {
         try {
             long value = session.task().syscalls().ioctl(fd, ioctl.number(), argument);
             ioctl.result().ifPresent(name -> session.bindings().bindFd(name, (int) value));
-            noteDeviceFd(ioctl, (int) value);
             result = Long.toString(value);
             outcome = Outcome.success(value, "");
         } catch (KernelException e) {
@@ -55,14 +54,6 @@ final class IoctlCall {
         }
         String line = Trace.call("ioctl", args, result);
         return new Outcome(outcome.errno(), outcome.value(), Optional.empty(), line, "");
-    }
-
-    /** A device fd from {@value DeviceFiles#GET_DEVICE_FD} is remembered with its device's name. */
-    private void noteDeviceFd(Command.Ioctl ioctl, int fd) {
-        if (ioctl.argument() instanceof IoctlArgument.Text device && ioctl.description()
-                .filter(d -> d.name().equals(DeviceFiles.GET_DEVICE_FD)).isPresent()) {
-            session.deviceFiles().gave(device.text(), fd);
-        }
     }
 
     /** A CMD given by number is printed in hex, whatever the table calls it. */

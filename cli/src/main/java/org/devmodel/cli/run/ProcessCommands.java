@@ -105,7 +105,6 @@ final class ProcessCommands {
         try {
             long address = syscalls().mmap(mmap.length(), PROT_RW, flags, fd, offset);
             session.bindings().bindBuffer(mmap.buffer(), address);
-            session.deviceFiles().mapped(fd);
             return Outcome.success(address, Trace.call("mmap", args, Trace.pointer(address)));
         } catch (KernelException e) {
             // MAP_FAILED: a later use of the buffer faults, as it would in a program that ignored the error.

@@ -5,10 +5,10 @@ import java.util.Optional;
 import org.devmodel.cli.script.FileOffset;
 import org.devmodel.cli.script.ScriptException;
 import org.devmodel.core.KernelException;
-import org.devmodel.core.mem.IoctlDescription;
-import org.devmodel.core.mem.IoctlTable;
 import org.devmodel.core.mem.StructLayout;
 import org.devmodel.core.mem.StructValue;
+import org.devmodel.ioctl.IoctlDescription;
+import org.devmodel.ioctl.IoctlTable;
 
 /**
  * Turns a region expression ({@code BAR0+0x4}) into a file offset the way a VFIO program does: it

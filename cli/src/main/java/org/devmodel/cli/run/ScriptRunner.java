@@ -3,6 +3,7 @@ package org.devmodel.cli.run;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
+import org.devmodel.cli.admin.BootedKernel;
 import org.devmodel.cli.script.AdminVerb;
 import org.devmodel.cli.script.Command;
 import org.devmodel.cli.script.Position;
@@ -10,9 +11,8 @@ import org.devmodel.cli.script.Script;
 import org.devmodel.cli.script.ScriptException;
 import org.devmodel.cli.script.ScriptParser;
 import org.devmodel.cli.script.Statement;
-import org.devmodel.cli.seam.Backend;
 import org.devmodel.core.KernelException;
-import org.devmodel.core.mem.IoctlTable;
+import org.devmodel.ioctl.IoctlTable;
 
 /**
  * Runs scenario scripts as one process on one booted kernel: the kernel settles before each
@@ -31,7 +31,7 @@ public final class ScriptRunner implements AutoCloseable {
     /** The script is wrong. */
     public static final int WRONG = 2;
 
-    private final Backend backend;
+    private final BootedKernel booted;
     private final String file;
     private final PrintStream out;
     private final PrintStream err;
@@ -46,20 +46,20 @@ public final class ScriptRunner implements AutoCloseable {
     /**
      * Starts the script's process on a kernel.
      *
-     * @param backend the booted kernel and its parts; the caller closes it
+     * @param booted the booted kernel and its parts; the caller closes it
      * @param file the script's name as given on the command line, {@code -} for standard input
      * @param out where traces and tool output go
      * @param err where tool errors, FAIL lines and script errors go
      * @throws KernelException if the process cannot be set up
      */
-    public ScriptRunner(Backend backend, String file, PrintStream out, PrintStream err) throws KernelException {
-        this.backend = backend;
+    public ScriptRunner(BootedKernel booted, String file, PrintStream out, PrintStream err) throws KernelException {
+        this.booted = booted;
         this.file = file;
         this.out = out;
         this.err = err;
-        this.session = new Session(backend);
-        this.processes = new ProcessCommands(session, new RegionResolver(session, backend.ioctls()));
-        this.ioctls = new IoctlCall(session, backend.ioctls());
+        this.session = new Session(booted);
+        this.processes = new ProcessCommands(session, new RegionResolver(session, booted.ioctls()));
+        this.ioctls = new IoctlCall(session, booted.ioctls());
         this.admins = new AdminCommands(session);
     }
 
@@ -80,7 +80,7 @@ public final class ScriptRunner implements AutoCloseable {
 
     /** {@return this kernel's ioctl descriptions: every indexed module's, loaded or not} */
     public IoctlTable ioctls() {
-        return backend.ioctls();
+        return booted.ioctls();
     }
 
     /**
@@ -114,7 +114,7 @@ public final class ScriptRunner implements AutoCloseable {
      * @throws ScriptException for an unknown NAME or a command that cannot run
      */
     public boolean step(Statement statement) throws ScriptException {
-        backend.kernel().settle();
+        booted.kernel().settle();
         session.scratch().reset();
         if (echoComments) {
             statement.comment().ifPresent(comment -> out.println("# " + comment));
@@ -146,7 +146,7 @@ public final class ScriptRunner implements AutoCloseable {
      *     when the kernel lacks what it needs
      */
     public int runOnce(AdminVerb verb, List<String> arguments) {
-        backend.kernel().settle();
+        booted.kernel().settle();
         try {
             Outcome outcome = admins.run(new Command.Admin(verb, arguments), new Position(1, 1));
             out.print(outcome.stdout());
@@ -170,35 +170,27 @@ public final class ScriptRunner implements AutoCloseable {
     }
 
     private Outcome execute(Command command, Position at) throws ScriptException {
-        if (command instanceof Command.Open open) {
-            return processes.open(open);
-        } else if (command instanceof Command.Close close) {
-            return processes.close(close);
-        } else if (command instanceof Command.Ioctl ioctl) {
-            return ioctls.run(ioctl);
-        } else if (command instanceof Command.Read read) {
-            return processes.read(read, at);
-        } else if (command instanceof Command.Write write) {
-            return processes.write(write);
-        } else if (command instanceof Command.Mmap mmap) {
-            return processes.mmap(mmap);
-        } else if (command instanceof Command.Poke poke) {
-            return processes.poke(poke);
-        } else if (command instanceof Command.Peek peek) {
-            return processes.peek(peek);
-        } else if (command instanceof Command.Eventfd eventfd) {
-            return processes.eventfd(eventfd);
-        } else if (command instanceof Command.User user) {
-            return processes.user(user);
-        } else if (command instanceof Command.Ulimit ulimit) {
-            return processes.ulimit(ulimit);
-        } else if (command instanceof Command.Sleep sleep) {
-            return processes.sleep(sleep);
+        if (command instanceof Command.Admin admin) {
+            return admins.run(admin, at);
         }
-        return admins.run((Command.Admin) command, at);
+        Command.Process process = (Command.Process) command;
+        return switch (process.verb()) {
+            case OPEN -> processes.open((Command.Open) process);
+            case CLOSE -> processes.close((Command.Close) process);
+            case IOCTL -> ioctls.run((Command.Ioctl) process);
+            case READ -> processes.read((Command.Read) process, at);
+            case WRITE -> processes.write((Command.Write) process);
+            case MMAP -> processes.mmap((Command.Mmap) process);
+            case POKE -> processes.poke((Command.Poke) process);
+            case PEEK -> processes.peek((Command.Peek) process);
+            case EVENTFD -> processes.eventfd((Command.Eventfd) process);
+            case USER -> processes.user((Command.User) process);
+            case ULIMIT -> processes.ulimit((Command.Ulimit) process);
+            case SLEEP -> processes.sleep((Command.Sleep) process);
+        };
     }
 
-    /** Ends the script's process; the kernel stays with the backend's owner. */
+    /** Ends the script's process; the kernel stays with whoever booted it. */
     @Override
     public void close() {
         session.close();

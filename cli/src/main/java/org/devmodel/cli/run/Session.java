@@ -1,9 +1,9 @@
 package org.devmodel.cli.run;
 
+import org.devmodel.cli.admin.BootedKernel;
 import org.devmodel.cli.script.Position;
 import org.devmodel.cli.script.ScriptException;
 import org.devmodel.cli.script.Value;
-import org.devmodel.cli.seam.Backend;
 import org.devmodel.core.Errno;
 import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelException;
@@ -17,7 +17,7 @@ import org.devmodel.core.proc.Task;
  * its NAMEs and its scratch memory. Not thread-safe: one script runs at a time.
  */
 final class Session implements AutoCloseable {
-    private final Backend backend;
+    private final BootedKernel booted;
     private final Task task;
     private final Bindings bindings = new Bindings();
     private final Scratch scratch;
@@ -26,22 +26,22 @@ final class Session implements AutoCloseable {
     /**
      * Starts the process.
      *
-     * @param backend the kernel and its parts
+     * @param booted the kernel and its parts
      * @throws KernelException if the scratch area cannot be mapped
      */
-    Session(Backend backend) throws KernelException {
-        this.backend = backend;
-        this.task = backend.kernel().spawn(Credentials.ROOT);
+    Session(BootedKernel booted) throws KernelException {
+        this.booted = booted;
+        this.task = booted.kernel().spawn(Credentials.ROOT);
         this.scratch = new Scratch(task.memory());
-        this.deviceFiles = new DeviceFiles(backend.kernel(), task);
+        this.deviceFiles = new DeviceFiles(booted.kernel(), task);
     }
 
-    Backend backend() {
-        return backend;
+    BootedKernel booted() {
+        return booted;
     }
 
     Kernel kernel() {
-        return backend.kernel();
+        return booted.kernel();
     }
 
     Task task() {

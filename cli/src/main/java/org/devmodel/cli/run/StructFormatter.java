@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
 import org.devmodel.cli.script.Numbers;
-import org.devmodel.core.mem.ConstantSet;
 import org.devmodel.core.mem.DisplayHint;
 import org.devmodel.core.mem.FieldType;
 import org.devmodel.core.mem.FlexibleArray;
-import org.devmodel.core.mem.IoctlTable;
 import org.devmodel.core.mem.StructField;
 import org.devmodel.core.mem.StructValue;
+import org.devmodel.ioctl.ConstantSet;
+import org.devmodel.ioctl.IoctlTable;
 
 /**
  * Shows a struct as the trace does: fields in layout order; flags as names lowest bit first with

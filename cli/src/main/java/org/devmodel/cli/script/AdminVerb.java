@@ -8,34 +8,49 @@ import java.util.Optional;
 /** The admin commands: each prints what the real tool prints. */
 public enum AdminVerb {
     /** {@code modprobe MODULE [param=value ...]}. */
-    MODPROBE("MODULE [param=value ...]", 1, Integer.MAX_VALUE, "Loads a module and its dependencies"),
+    MODPROBE(Family.MODULES, "MODULE [param=value ...]", 1, Integer.MAX_VALUE,
+            "Loads a module and its dependencies"),
     /** {@code rmmod MODULE}. */
-    RMMOD("MODULE", 1, 1, "Unloads a module"),
+    RMMOD(Family.MODULES, "MODULE", 1, 1, "Unloads a module"),
     /** {@code lsmod}. */
-    LSMOD("", 0, 0, "Lists the loaded modules"),
+    LSMOD(Family.MODULES, "", 0, 0, "Lists the loaded modules"),
     /** {@code modinfo MODULE}. */
-    MODINFO("MODULE", 1, 1, "Shows a module's information"),
+    MODINFO(Family.MODULES, "MODULE", 1, 1, "Shows a module's information"),
     /** {@code bind BDF DRIVER}: driver_override, then bind. */
-    BIND("BDF DRIVER", 2, 2, "Binds a PCI function to a driver (driver_override, then bind)"),
+    BIND(Family.PCI, "BDF DRIVER", 2, 2,
+            "Binds a PCI function to a driver (driver_override, then bind)"),
     /** {@code unbind BDF}. */
-    UNBIND("BDF", 1, 1, "Unbinds a PCI function from its driver"),
+    UNBIND(Family.PCI, "BDF", 1, 1, "Unbinds a PCI function from its driver"),
     /** {@code new_id VENDOR DEVICE DRIVER}. */
-    NEW_ID("VENDOR DEVICE DRIVER", 3, 3, "Adds an id to a PCI driver, binding matching functions"),
+    NEW_ID(Family.PCI, "VENDOR DEVICE DRIVER", 3, 3,
+            "Adds an id to a PCI driver, binding matching functions"),
     /** {@code ls [-l] PATH}. */
-    LS("[-l] PATH", 1, 2, "Lists a directory as GNU ls does to a pipe"),
+    LS(Family.FILES, "[-l] PATH", 1, 2, "Lists a directory as GNU ls does to a pipe"),
     /** {@code cat PATH}. */
-    CAT("PATH", 1, 1, "Prints a file"),
+    CAT(Family.FILES, "PATH", 1, 1, "Prints a file"),
     /** {@code stat PATH}. */
-    STAT("PATH", 1, 1, "Shows a file's status as GNU stat does"),
+    STAT(Family.FILES, "PATH", 1, 1, "Shows a file's status as GNU stat does"),
     /** {@code dmesg}. */
-    DMESG("", 0, 0, "Prints the kernel log");
+    DMESG(Family.FILES, "", 0, 0, "Prints the kernel log");
 
+    /** The tools the admin commands stand for, which the shell's {@code help} lists a line each. */
+    public enum Family {
+        /** kmod's tools. */
+        MODULES,
+        /** The sysfs writes that bind PCI functions. */
+        PCI,
+        /** coreutils' and util-linux's readers of files and the kernel log. */
+        FILES
+    }
+
+    private final Family family;
     private final String synopsis;
     private final int minArguments;
     private final int maxArguments;
     private final String summary;
 
-    AdminVerb(String synopsis, int minArguments, int maxArguments, String summary) {
+    AdminVerb(Family family, String synopsis, int minArguments, int maxArguments, String summary) {
+        this.family = family;
         this.synopsis = synopsis;
         this.minArguments = minArguments;
         this.maxArguments = maxArguments;
@@ -45,6 +60,11 @@ public enum AdminVerb {
     /** {@return the command's name in a script} */
     public String word() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** {@return the tool family it belongs to} */
+    public Family family() {
+        return family;
     }
 
     /** {@return the arguments it takes, e.g. {@code [-l] PATH}} */

@@ -4,10 +4,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.devmodel.core.mem.IoctlDescription;
+import org.devmodel.ioctl.IoctlDescription;
 
 /** One parsed command of a script: a process command (it prints a trace line) or an admin command. */
 public sealed interface Command {
+
+    /** A process command: it makes system calls as the script's process and prints a trace line. */
+    sealed interface Process extends Command {
+        /** {@return the command's entry in the table of process commands} */
+        default ProcessVerb verb() {
+            return ProcessVerb.of(this);
+        }
+    }
 
     /**
      * {@code open NAME PATH [FLAGS]}.
@@ -16,7 +24,7 @@ public sealed interface Command {
      * @param path the path
      * @param flags the open flags
      */
-    record Open(Name fd, String path, int flags) implements Command {
+    record Open(Name fd, String path, int flags) implements Process {
     }
 
     /**
@@ -24,7 +32,7 @@ public sealed interface Command {
      *
      * @param fd the fd's name
      */
-    record Close(Name fd) implements Command {
+    record Close(Name fd) implements Process {
     }
 
     /**
@@ -37,7 +45,7 @@ public sealed interface Command {
      * @param result the name a returned fd is bound to, if any
      */
     record Ioctl(Name fd, int number, Optional<IoctlDescription> description, IoctlArgument argument,
-            Optional<Name> result) implements Command {
+            Optional<Name> result) implements Process {
     }
 
     /**
@@ -47,7 +55,7 @@ public sealed interface Command {
      * @param count how many bytes
      * @param offset the offset for {@code pread64}, if any
      */
-    record Read(Name fd, long count, Optional<FileOffset> offset) implements Command {
+    record Read(Name fd, long count, Optional<FileOffset> offset) implements Process {
     }
 
     /**
@@ -57,7 +65,7 @@ public sealed interface Command {
      * @param data the bytes
      * @param offset the offset for {@code pwrite64}, if any
      */
-    record Write(Name fd, Bytes data, Optional<FileOffset> offset) implements Command {
+    record Write(Name fd, Bytes data, Optional<FileOffset> offset) implements Process {
     }
 
     /**
@@ -68,7 +76,7 @@ public sealed interface Command {
      * @param file the mapped file's fd name; empty for anonymous memory
      * @param offset the file offset
      */
-    record Mmap(Name buffer, long length, Optional<Name> file, FileOffset offset) implements Command {
+    record Mmap(Name buffer, long length, Optional<Name> file, FileOffset offset) implements Process {
     }
 
     /**
@@ -78,7 +86,7 @@ public sealed interface Command {
      * @param offset the offset in the buffer
      * @param data the bytes
      */
-    record Poke(Name buffer, long offset, Bytes data) implements Command {
+    record Poke(Name buffer, long offset, Bytes data) implements Process {
     }
 
     /**
@@ -88,7 +96,7 @@ public sealed interface Command {
      * @param offset the offset in the buffer
      * @param count how many bytes
      */
-    record Peek(Name buffer, long offset, int count) implements Command {
+    record Peek(Name buffer, long offset, int count) implements Process {
     }
 
     /**
@@ -97,7 +105,7 @@ public sealed interface Command {
      * @param fd the name bound to the result
      * @param flags the eventfd2 flags
      */
-    record Eventfd(Name fd, int flags) implements Command {
+    record Eventfd(Name fd, int flags) implements Process {
     }
 
     /**
@@ -106,7 +114,7 @@ public sealed interface Command {
      * @param uid the user id
      * @param gid the group id; the current one when absent
      */
-    record User(int uid, OptionalInt gid) implements Command {
+    record User(int uid, OptionalInt gid) implements Process {
     }
 
     /**
@@ -114,7 +122,7 @@ public sealed interface Command {
      *
      * @param bytes the new {@code RLIMIT_MEMLOCK}
      */
-    record Ulimit(long bytes) implements Command {
+    record Ulimit(long bytes) implements Process {
     }
 
     /**
@@ -122,7 +130,7 @@ public sealed interface Command {
      *
      * @param duration how far the virtual clock moves
      */
-    record Sleep(Duration duration) implements Command {
+    record Sleep(Duration duration) implements Process {
     }
 
     /**

@@ -6,15 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.devmodel.core.mem.ArgKind;
-import org.devmodel.core.mem.ArrayVariant;
 import org.devmodel.core.mem.ElementType;
 import org.devmodel.core.mem.FieldType;
 import org.devmodel.core.mem.FlexibleArray;
-import org.devmodel.core.mem.IoctlDescription;
-import org.devmodel.core.mem.IoctlTable;
 import org.devmodel.core.mem.StructField;
 import org.devmodel.core.mem.StructLayout;
+import org.devmodel.ioctl.ArgKind;
+import org.devmodel.ioctl.ArrayVariant;
+import org.devmodel.ioctl.IoctlDescription;
+import org.devmodel.ioctl.IoctlTable;
 
 /** Parses {@code ioctl NAME CMD [ARG] [as NEWNAME]}, resolving CMD, constants and struct fields against the table. */
 final class IoctlParser {

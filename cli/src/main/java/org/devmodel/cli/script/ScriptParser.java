@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 import org.devmodel.core.Errno;
 import org.devmodel.core.fs.EventFdFlags;
 import org.devmodel.core.fs.OpenFlags;
-import org.devmodel.core.mem.IoctlTable;
+import org.devmodel.ioctl.IoctlTable;
 
 /**
  * Parses a whole script before anything runs: every command word, constant, ioctl and struct-field
@@ -27,10 +28,6 @@ public final class ScriptParser {
     private static final Map<String, Long> EVENTFD_FLAGS = Map.of(
             "EFD_NONBLOCK", (long) EventFdFlags.EFD_NONBLOCK, "EFD_CLOEXEC", (long) EventFdFlags.EFD_CLOEXEC);
 
-    /** The process commands, the words {@link #command} dispatches on before the admin verbs. */
-    private static final List<String> PROCESS_COMMANDS = List.of(
-            "open", "close", "ioctl", "read", "write", "mmap", "poke", "peek", "eventfd", "user", "ulimit", "sleep");
-
     private final IoctlParser ioctls;
 
     /**
@@ -42,9 +39,8 @@ public final class ScriptParser {
 
     /** {@return every word a command may start with: the process commands, then the admin verbs} */
     public static List<String> commandWords() {
-        List<String> words = new ArrayList<>(PROCESS_COMMANDS);
-        Arrays.stream(AdminVerb.values()).map(AdminVerb::word).forEach(words::add);
-        return List.copyOf(words);
+        return Stream.concat(Arrays.stream(ProcessVerb.values()).map(ProcessVerb::word),
+                Arrays.stream(AdminVerb.values()).map(AdminVerb::word)).toList();
     }
 
     /**
@@ -102,24 +98,17 @@ public final class ScriptParser {
         if (word.kind() != Token.Kind.WORD) {
             throw new ScriptException(word.position(), "expected a command");
         }
-        return switch (word.text()) {
-            case "open" -> open(cursor);
-            case "close" -> close(cursor);
-            case "ioctl" -> ioctls.parse(cursor);
-            case "read" -> read(cursor);
-            case "write" -> write(cursor);
-            case "mmap" -> mmap(cursor);
-            case "poke" -> poke(cursor);
-            case "peek" -> peek(cursor);
-            case "eventfd" -> eventfd(cursor);
-            case "user" -> user(cursor);
-            case "ulimit" -> ulimit(cursor);
-            case "sleep" -> sleep(cursor);
-            default -> admin(word, cursor);
-        };
+        Optional<ProcessVerb> process = ProcessVerb.byWord(word.text());
+        return process.isPresent() ? process.get().parse(this, cursor) : admin(word, cursor);
     }
 
-    private static Command open(Cursor cursor) throws ScriptException {
+    // The readers of each process command's arguments, named in ProcessVerb's table.
+
+    Command ioctl(Cursor cursor) throws ScriptException {
+        return ioctls.parse(cursor);
+    }
+
+    Command open(Cursor cursor) throws ScriptException {
         Name fd = cursor.name("NAME");
         String path = cursor.text("PATH").text();
         int flags = OpenFlags.O_RDWR;
@@ -131,13 +120,13 @@ public final class ScriptParser {
         return new Command.Open(fd, path, flags);
     }
 
-    private static Command close(Cursor cursor) throws ScriptException {
+    Command close(Cursor cursor) throws ScriptException {
         Name fd = cursor.name("NAME");
         cursor.expectEnd();
         return new Command.Close(fd);
     }
 
-    private static Command read(Cursor cursor) throws ScriptException {
+    Command read(Cursor cursor) throws ScriptException {
         Name fd = cursor.name("NAME");
         long count = Terms.smallInteger(cursor.next("COUNT"), "COUNT");
         Optional<FileOffset> offset = at(cursor);
@@ -145,7 +134,7 @@ public final class ScriptParser {
         return new Command.Read(fd, count, offset);
     }
 
-    private static Command write(Cursor cursor) throws ScriptException {
+    Command write(Cursor cursor) throws ScriptException {
         Name fd = cursor.name("NAME");
         Command.Bytes data = Terms.data(cursor);
         Optional<FileOffset> offset = at(cursor);
@@ -161,7 +150,7 @@ public final class ScriptParser {
         return Optional.of(Terms.offset(cursor.next("OFFSET after at")));
     }
 
-    private static Command mmap(Cursor cursor) throws ScriptException {
+    Command mmap(Cursor cursor) throws ScriptException {
         Name buffer = cursor.name("BUF");
         long length = Terms.integer(cursor.next("LENGTH"), "LENGTH");
         Optional<Name> file = Optional.empty();
@@ -174,7 +163,7 @@ public final class ScriptParser {
         return new Command.Mmap(buffer, length, file, offset);
     }
 
-    private static Command poke(Cursor cursor) throws ScriptException {
+    Command poke(Cursor cursor) throws ScriptException {
         Name buffer = cursor.name("BUF");
         long offset = Terms.integer(cursor.next("OFFSET"), "OFFSET");
         Command.Bytes data = Terms.data(cursor);
@@ -182,7 +171,7 @@ public final class ScriptParser {
         return new Command.Poke(buffer, offset, data);
     }
 
-    private static Command peek(Cursor cursor) throws ScriptException {
+    Command peek(Cursor cursor) throws ScriptException {
         Name buffer = cursor.name("BUF");
         long offset = Terms.integer(cursor.next("OFFSET"), "OFFSET");
         int count = Terms.smallInteger(cursor.next("COUNT"), "COUNT");
@@ -190,7 +179,7 @@ public final class ScriptParser {
         return new Command.Peek(buffer, offset, count);
     }
 
-    private static Command eventfd(Cursor cursor) throws ScriptException {
+    Command eventfd(Cursor cursor) throws ScriptException {
         Name fd = cursor.name("NAME");
         int flags = 0;
         if (cursor.hasNext()) {
@@ -201,7 +190,7 @@ public final class ScriptParser {
         return new Command.Eventfd(fd, flags);
     }
 
-    private static Command user(Cursor cursor) throws ScriptException {
+    Command user(Cursor cursor) throws ScriptException {
         int uid = Terms.smallInteger(cursor.next("UID"), "UID");
         OptionalInt gid = cursor.hasNext() ? OptionalInt.of(Terms.smallInteger(cursor.next("GID"), "GID"))
                 : OptionalInt.empty();
@@ -209,7 +198,7 @@ public final class ScriptParser {
         return new Command.User(uid, gid);
     }
 
-    private static Command ulimit(Cursor cursor) throws ScriptException {
+    Command ulimit(Cursor cursor) throws ScriptException {
         Token option = cursor.next("-l");
         if (!option.isWord("-l")) {
             throw new ScriptException(option.position(), "ulimit: only -l (RLIMIT_MEMLOCK) is supported");
@@ -220,7 +209,7 @@ public final class ScriptParser {
         return new Command.Ulimit(bytes);
     }
 
-    private static Command sleep(Cursor cursor) throws ScriptException {
+    Command sleep(Cursor cursor) throws ScriptException {
         Command.Sleep sleep = new Command.Sleep(Terms.duration(cursor.next("DURATION")));
         cursor.expectEnd();
         return sleep;

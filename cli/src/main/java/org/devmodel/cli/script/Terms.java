@@ -7,9 +7,9 @@ import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.devmodel.core.mem.Constant;
 import org.devmodel.core.mem.FieldType;
-import org.devmodel.core.mem.IoctlTable;
+import org.devmodel.ioctl.Constant;
+import org.devmodel.ioctl.IoctlTable;
 
 /** Parses the small terms commands are made of: integers, constant expressions, values, data, offsets, durations. */
 final class Terms {

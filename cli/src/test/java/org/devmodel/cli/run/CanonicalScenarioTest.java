@@ -8,8 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.devmodel.cli.seam.Backend;
-import org.devmodel.cli.seam.Seams;
+import org.devmodel.cli.admin.BootedKernel;
 import org.devmodel.core.Kernel;
 import org.junit.jupiter.api.Test;
 
@@ -31,10 +30,10 @@ class CanonicalScenarioTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status;
-        try (Backend backend = Seams.connect(Kernel.boot());
+        try (BootedKernel booted = BootedKernel.connect(Kernel.boot());
                 PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-                ScriptRunner runner = new ScriptRunner(backend, SCRIPT, o, e)) {
+                ScriptRunner runner = new ScriptRunner(booted, SCRIPT, o, e)) {
             status = runner.run(Files.readString(dir.resolve(SCRIPT)));
         }
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(Files.readString(dir.resolve(TRACE)));

@@ -20,9 +20,9 @@ import org.devmodel.core.fs.MmapRequest;
 import org.devmodel.core.fs.OpenFile;
 import org.devmodel.core.fs.OpenFlags;
 import org.devmodel.core.mem.FieldType;
-import org.devmodel.core.mem.IoctlTable;
 import org.devmodel.core.mem.MmioHandler;
 import org.devmodel.core.proc.Task;
+import org.devmodel.ioctl.IoctlTable;
 
 /**
  * A small char driver for scenario tests, standing in for drivers that do not exist yet. Minor 0

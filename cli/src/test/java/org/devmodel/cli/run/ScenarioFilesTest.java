@@ -9,8 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.devmodel.cli.seam.Backend;
-import org.devmodel.cli.seam.Seams;
+import org.devmodel.cli.admin.BootedKernel;
 import org.devmodel.core.Kernel;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,18 +43,18 @@ class ScenarioFilesTest {
     @ParameterizedTest
     @MethodSource("scenarios")
     void printsExactlyWhatTheContractSays(String name) throws Exception {
-        check(SCENARIOS, name, Run.fixtureBackend());
+        check(SCENARIOS, name, Run.fixtureKernel());
     }
 
     @ParameterizedTest
     @MethodSource("vfioScenarios")
     void printsExactlyWhatTheKernelDoesOnTheDefaultPlatform(String name) throws Exception {
-        check(VFIO, name, Seams.connect(Kernel.boot()));
+        check(VFIO, name, BootedKernel.connect(Kernel.boot()));
     }
 
-    private static void check(Path dir, String name, Backend backend) throws Exception {
+    private static void check(Path dir, String name, BootedKernel booted) throws Exception {
         Expected expected = Expected.read(dir.resolve(name.replace(".scn", ".expected")));
-        Run run = Run.of(backend, name, Files.readString(dir.resolve(name)));
+        Run run = Run.of(booted, name, Files.readString(dir.resolve(name)));
         assertThat(run.stdout()).as("stdout of %s", name).isEqualTo(expected.stdout());
         assertThat(run.stderr()).as("stderr of %s", name).isEqualTo(expected.stderr());
         assertThat(run.status()).as("exit status of %s", name).isEqualTo(expected.status());
@@ -63,25 +62,25 @@ class ScenarioFilesTest {
 
     /** What a script did. */
     record Run(int status, String stdout, String stderr) {
-        /** Runs a script on a backend, then closes the backend. */
-        static Run of(Backend booted, String file, String text) throws Exception {
+        /** Runs a script on a booted kernel, then closes it. */
+        static Run of(BootedKernel kernel, String file, String text) throws Exception {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            try (Backend backend = booted;
+            try (BootedKernel booted = kernel;
                     PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                     PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-                    ScriptRunner runner = new ScriptRunner(backend, file, o, e)) {
+                    ScriptRunner runner = new ScriptRunner(booted, file, o, e)) {
                 int status = runner.run(text);
                 return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
             }
         }
 
-        /** The production seams on a kernel with the fixture driver, names resolved against its table. */
-        static Backend fixtureBackend() throws Exception {
+        /** The production tools on a kernel with the fixture driver, names resolved against its table. */
+        static BootedKernel fixtureKernel() throws Exception {
             Kernel kernel = Kernel.boot();
             FixtureDriver.install(kernel);
-            Backend production = Seams.connect(kernel);
-            return new Backend(kernel, FixtureDriver.ioctls(), production.modules(), production.pci());
+            BootedKernel production = BootedKernel.connect(kernel);
+            return new BootedKernel(kernel, FixtureDriver.ioctls(), production.modules(), production.pci());
         }
     }
 

@@ -39,8 +39,12 @@ public interface OpenFile {
      * @throws IllegalStateException when none of that type is set
      */
     default <T> T privateData(Class<T> type) {
-        return privateData().filter(type::isInstance).map(type::cast)
-                .orElseThrow(() -> new IllegalStateException("no private data of type " + type.getName()));
+        // no Optional chain: ioctls call this on every call, which should allocate nothing
+        Object data = privateData().orElse(null);
+        if (!type.isInstance(data)) {
+            throw new IllegalStateException("no private data of type " + type.getName());
+        }
+        return type.cast(data);
     }
 
     /**

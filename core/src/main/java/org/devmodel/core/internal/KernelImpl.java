@@ -19,7 +19,6 @@ import org.devmodel.core.device.Device;
 import org.devmodel.core.device.DeviceModel;
 import org.devmodel.core.fault.FaultInjector;
 import org.devmodel.core.fault.Ledger;
-import org.devmodel.core.fault.ResourceTracker;
 import org.devmodel.core.fs.Vfs;
 import org.devmodel.core.internal.chrdev.CharDevicesImpl;
 import org.devmodel.core.internal.chrdev.ModuleRequester;
@@ -30,6 +29,7 @@ import org.devmodel.core.internal.fs.VfsImpl;
 import org.devmodel.core.internal.log.ManualClock;
 import org.devmodel.core.internal.log.RingLog;
 import org.devmodel.core.internal.module.ModuleLoaderImpl;
+import org.devmodel.core.internal.module.ModuleOwners;
 import org.devmodel.core.internal.proc.TaskImpl;
 import org.devmodel.core.log.KernelLog;
 import org.devmodel.core.log.VirtualClock;
@@ -49,24 +49,40 @@ public final class KernelImpl implements Kernel {
     private final KernelOptions options;
     private final ManualClock clock = new ManualClock();
     private final RingLog log = new RingLog(clock);
-    private final Tracker tracker = new Tracker();
+    private final Tracker tracker;
     private final WorkQueue events = new WorkQueue("kworker/uevent");
-    private volatile ModuleGlue glue = ModuleGlue.BUILT_IN;
-    private volatile ModuleRequester requester = alias -> MODPROBE_FAILED;
-    private final DriverGate gate = new DriverGate(tracker, log, () -> glue);
-    private final CharDevicesImpl chrdev = new CharDevicesImpl(tracker, gate, this::requestModule);
-    private final VfsImpl vfs = new VfsImpl(VirtualClock.BOOT_WALL_TIME, RELEASE, gate, chrdev);
-    private final DeviceModelImpl devices = new DeviceModelImpl(tracker, vfs, log, gate, events);
+    private final DriverGate gate;
+    private final CharDevicesImpl chrdev;
+    private final VfsImpl vfs;
+    private final DeviceModelImpl devices;
+    private final ModuleLoaderImpl modules;
+    private final ModuleRequester requester;
     private final List<SnapshotContributor> contributors = new CopyOnWriteArrayList<>();
     private final List<TaskImpl> tasks = new CopyOnWriteArrayList<>();
     private final List<BuiltinSubsystem> builtins = new ArrayList<>();
     private final List<WorkQueue> queues = new CopyOnWriteArrayList<>(List.of(events));
     private final AtomicInteger lastPid = new AtomicInteger();
-    private ModuleLoaderImpl modules;
 
-    private KernelImpl(KernelOptions options) {
+    /**
+     * Builds the core objects, each given what it uses; nothing runs until {@link #start}.
+     *
+     * @param options the options
+     * @param tracker the ledger and fault injector, which also knows whose code runs
+     * @param owners the loader's record of which module owns which code
+     * @param references what the rest of the kernel asks about module references: {@code owners},
+     *     or a stand-in when a subsystem is tested without loading modules
+     */
+    private KernelImpl(KernelOptions options, Tracker tracker, ModuleOwners owners, ModuleGlue references) {
         this.options = Objects.requireNonNull(options, "options");
-        options.moduleRequestHandler().ifPresent(h -> requester = alias -> h.request(this, alias));
+        this.tracker = tracker;
+        gate = new DriverGate(tracker, log, references);
+        chrdev = new CharDevicesImpl(tracker, gate, this::requestModule);
+        vfs = new VfsImpl(VirtualClock.BOOT_WALL_TIME, RELEASE, gate, chrdev);
+        devices = new DeviceModelImpl(tracker, vfs, log, gate, events);
+        modules = new ModuleLoaderImpl(this, tracker, gate, owners);
+        queues.add(modules.worker());
+        requester = options.moduleRequestHandler().<ModuleRequester>map(h -> alias -> h.request(this, alias))
+                .orElse(modules::requestModule);
     }
 
     /**
@@ -77,7 +93,26 @@ public final class KernelImpl implements Kernel {
      * @throws KernelException when a built-in subsystem fails to start
      */
     public static KernelImpl boot(KernelOptions options) throws KernelException {
-        KernelImpl kernel = new KernelImpl(options);
+        Tracker tracker = new Tracker();
+        ModuleOwners owners = new ModuleOwners(tracker);
+        return start(new KernelImpl(options, tracker, owners, owners));
+    }
+
+    /**
+     * Boots a kernel whose module references are answered by a stand-in instead of the loader's
+     * record, for white-box tests of a subsystem that play the part of loaded modules.
+     *
+     * @param options its options
+     * @param references the stand-in
+     * @return the kernel
+     * @throws KernelException when a built-in subsystem fails to start
+     */
+    public static KernelImpl boot(KernelOptions options, ModuleGlue references) throws KernelException {
+        Tracker tracker = new Tracker();
+        return start(new KernelImpl(options, tracker, new ModuleOwners(tracker), references));
+    }
+
+    private static KernelImpl start(KernelImpl kernel) throws KernelException {
         try {
             kernel.start();
         } catch (KernelException | RuntimeException e) {
@@ -87,16 +122,20 @@ public final class KernelImpl implements Kernel {
         return kernel;
     }
 
+    /** The boot, in the order of the kernel's initcalls. */
     private void start() throws KernelException {
+        // start_kernel: the banner, the command line, proc_root_init
         log.info("Linux version " + RELEASE + " (devmodel)");
         log.info("Command line: " + options.commandLine());
         vfs.publish("/proc/devices", chrdev::procDevices);
         vfs.publish("/proc/cmdline", () -> options.commandLine() + "\n");
+        // driver_init: devtmpfs, with udev listening to the uevents
         Udev udev = new Udev(vfs.devtmpfs());
         devices.ueventListen(udev::onUevent);
         addCoreSections();
-        // depmod and the static nodes come before any code can ask for a module.
-        modules = ModuleLoaderImpl.install(this);
+        // depmod's files and the static nodes (kmod static-nodes) come before any code can ask for a module.
+        modules.depmod();
+        // do_initcalls: the built-in subsystems, level by level
         List<BuiltinSubsystem> found = new ArrayList<>();
         ServiceLoader.load(BuiltinSubsystem.class, KernelImpl.class.getClassLoader()).forEach(found::add);
         found.sort(Comparator.comparingInt(BuiltinSubsystem::initLevel).thenComparing(BuiltinSubsystem::name));
@@ -151,49 +190,9 @@ public final class KernelImpl implements Kernel {
         });
     }
 
-    /**
-     * Installs the module loader's view of who owns code.
-     *
-     * @param glue the loader
-     */
-    public void installModuleGlue(ModuleGlue glue) {
-        this.glue = Objects.requireNonNull(glue, "glue");
-    }
-
-    /**
-     * Installs what answers {@code request_module}, unless the options named a handler.
-     *
-     * @param requester returns 0 on success, above 0 when modprobe failed, below 0 for an errno
-     */
-    public void installModuleRequester(ModuleRequester requester) {
-        Objects.requireNonNull(requester, "requester");
-        if (options.moduleRequestHandler().isEmpty()) {
-            this.requester = requester;
-        }
-    }
-
     @Override
     public int requestModule(String alias) {
         return requester.request(alias);
-    }
-
-    /**
-     * Adds a work queue whose work {@link #settle()} waits for.
-     *
-     * @param queue the queue; closed with the kernel
-     */
-    public void addWorkQueue(WorkQueue queue) {
-        queues.add(queue);
-    }
-
-    /** {@return the tracker, for the module loader to run code as a module} */
-    public Tracker tracking() {
-        return tracker;
-    }
-
-    /** {@return the driver gate, for the module loader} */
-    public DriverGate gate() {
-        return gate;
     }
 
     @Override
@@ -236,8 +235,9 @@ public final class KernelImpl implements Kernel {
         return tracker;
     }
 
+    /** {@return the tracker, which also runs code as a module} */
     @Override
-    public ResourceTracker tracker() {
+    public Tracker tracker() {
         return tracker;
     }
 
@@ -253,7 +253,7 @@ public final class KernelImpl implements Kernel {
 
     @Override
     public ModuleReferences moduleReferences() {
-        return glue;
+        return gate.glue();
     }
 
     @Override
@@ -313,8 +313,6 @@ public final class KernelImpl implements Kernel {
             exit(task);
         }
         queues.forEach(WorkQueue::close);
-        if (modules != null) {
-            modules.close();
-        }
+        modules.close();
     }
 }

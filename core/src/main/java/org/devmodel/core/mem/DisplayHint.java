@@ -15,7 +15,7 @@ public sealed interface DisplayHint permits DisplayHint.Decimal, DisplayHint.Hex
     /**
      * {@return a hint that shows a value as the bits of a flag set}
      *
-     * @param flagSet the name of a {@link ConstantSet}
+     * @param flagSet the name of a constant set of the ioctl descriptions
      */
     static DisplayHint flags(String flagSet) {
         return new Flags(flagSet);
@@ -32,7 +32,7 @@ public sealed interface DisplayHint permits DisplayHint.Decimal, DisplayHint.Hex
     /**
      * Shows a value as the names of its bits.
      *
-     * @param flagSet the name of the {@link ConstantSet} naming the bits
+     * @param flagSet the name of the constant set of the ioctl descriptions naming the bits
      */
     record Flags(String flagSet) implements DisplayHint {
         /** Checks the name is present. */

@@ -1,6 +1,7 @@
 /**
- * User memory and the UAPI that crosses it: a process's address space, C struct layouts copied in
- * and out of it, and ioctl numbers and descriptions shipped as data in module jars.
+ * User memory and the UAPI that crosses it: a process's address space, and the ioctl numbers and C
+ * struct layouts copied in and out of it. The description language tools read
+ * ({@code META-INF/devmodel/ioctls}) lives in the module {@code org.devmodel.ioctl}.
  *
  * <p>Rules for the whole package: arguments and results are never null ({@code Optional} marks
  * what may be absent) and a null argument throws {@link java.lang.NullPointerException}; user

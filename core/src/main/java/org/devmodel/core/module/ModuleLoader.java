@@ -70,11 +70,25 @@ public interface ModuleLoader {
 
     /**
      * {@return the raw text of a module's ioctl descriptions (its jar resource
-     * {@code META-INF/devmodel/ioctls}), read at depmod time without loading the module}
+     * {@code META-INF/devmodel/ioctls}, or when it has none that of the UAPI module it
+     * {@code requires transitive}), read at depmod time without loading the module}
      *
      * @param module an indexed module's name, in either spelling
      */
     Optional<String> ioctlDescriptions(String module);
+
+    /**
+     * {@return the object a live module exported under a type from its {@code init}} (see
+     * {@link ModuleContext#export}); empty when no live module exported one
+     *
+     * @param api the exported type
+     * @param <T> the type
+     * @implSpec The default answers empty, for a loader that loads nothing; the kernel's loader
+     *     overrides it.
+     */
+    default <T> Optional<T> exported(Class<T> api) {
+        return Optional.empty();
+    }
 
     /** {@return {@code lsmod}'s output} */
     String lsmod();

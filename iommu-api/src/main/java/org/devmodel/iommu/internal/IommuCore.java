@@ -16,10 +16,11 @@ import org.devmodel.core.device.BusEvent;
 import org.devmodel.core.device.Device;
 import org.devmodel.core.snapshot.SnapshotContributor;
 import org.devmodel.iommu.DmaDirection;
-import org.devmodel.iommu.GroupEvent;
 import org.devmodel.iommu.Iommu;
 import org.devmodel.iommu.IommuDomain;
 import org.devmodel.iommu.IommuGroup;
+import org.devmodel.iommu.IommuModel;
+import org.devmodel.iommu.TceTable;
 
 /**
  * The iommu core ({@code drivers/iommu/iommu.c}): groups and their members, group notifiers fed by
@@ -34,6 +35,7 @@ public final class IommuCore implements BuiltinSubsystem, Iommu, SnapshotContrib
     private Kernel kernel;
     private boolean present;
     private boolean interruptRemapping;
+    private volatile IommuModel model = IommuModel.DOMAINS;
 
     @Override
     public String name() {
@@ -56,7 +58,38 @@ public final class IommuCore implements BuiltinSubsystem, Iommu, SnapshotContrib
 
     @Override
     public boolean present() {
-        return present;
+        return present && model == IommuModel.DOMAINS;
+    }
+
+    @Override
+    public IommuModel model() {
+        return model;
+    }
+
+    @Override
+    public synchronized void setModel(IommuModel model) {
+        if (!groups.isEmpty()) {
+            throw new IllegalStateException("iommu: the model is set before the first group");
+        }
+        this.model = model;
+    }
+
+    @Override
+    public TceTable registerTceTable(IommuGroup group, long windowStart, long windowSize) {
+        if (windowSize <= 0 || ((windowStart | windowSize) & ~TceTable.IOMMU_PAGE_MASK_4K) != 0) {
+            throw new IllegalArgumentException(String.format("iommu: bad TCE window 0x%x+0x%x", windowStart, windowSize));
+        }
+        GroupImpl g = (GroupImpl) group;
+        synchronized (this) {
+            if (model != IommuModel.SPAPR_TCE) {
+                throw new IllegalStateException("iommu: TCE tables need an sPAPR machine");
+            }
+            if (g.tce() != null) {
+                throw new IllegalStateException(g + " has a TCE table already");
+            }
+            g.setTceTable(new TceTableImpl(g, windowStart, windowSize, kernel.log()));
+            return g.tce();
+        }
     }
 
     @Override
@@ -77,10 +110,7 @@ public final class IommuCore implements BuiltinSubsystem, Iommu, SnapshotContrib
         }
         switch (event) {
             case DEL_DEVICE -> removeDevice(device);
-            case BIND_DRIVER -> ((GroupImpl) group.get()).notify(GroupEvent.BIND_DRIVER, device);
-            case BOUND_DRIVER -> ((GroupImpl) group.get()).notify(GroupEvent.BOUND_DRIVER, device);
-            case UNBIND_DRIVER -> ((GroupImpl) group.get()).notify(GroupEvent.UNBIND_DRIVER, device);
-            case UNBOUND_DRIVER -> ((GroupImpl) group.get()).notify(GroupEvent.UNBOUND_DRIVER, device);
+            case BIND_DRIVER, BOUND_DRIVER, UNBIND_DRIVER, UNBOUND_DRIVER -> ((GroupImpl) group.get()).notify(event, device);
             case ADD_DEVICE -> {
                 // the bus puts a device into its group itself, through addDevice
             }
@@ -105,7 +135,7 @@ public final class IommuCore implements BuiltinSubsystem, Iommu, SnapshotContrib
             kernel.vfs().publishDirectory(SYSFS + g.id() + "/devices/" + device.name());
         }
         kernel.log().info("iommu: Adding device " + device.name() + " to group " + g.id());
-        g.notify(GroupEvent.ADD_DEVICE, device);
+        g.notify(BusEvent.ADD_DEVICE, device);
     }
 
     @Override
@@ -117,7 +147,7 @@ public final class IommuCore implements BuiltinSubsystem, Iommu, SnapshotContrib
         if (g == null) {
             return;
         }
-        g.notify(GroupEvent.DEL_DEVICE, device);
+        g.notify(BusEvent.DEL_DEVICE, device);
         synchronized (this) {
             membership.remove(device);
             g.remove(device);
@@ -141,7 +171,7 @@ public final class IommuCore implements BuiltinSubsystem, Iommu, SnapshotContrib
 
     @Override
     public void attachGroup(IommuDomain domain, IommuGroup group) throws KernelException {
-        if (!present) {
+        if (!present()) {
             throw new KernelException(Errno.ENODEV, "iommu_attach_group: no IOMMU");
         }
         GroupImpl g = (GroupImpl) group;
@@ -190,12 +220,11 @@ public final class IommuCore implements BuiltinSubsystem, Iommu, SnapshotContrib
     private List<IommuDomain.Translation> translateAll(Device device, long iova, int length, DmaDirection direction)
             throws KernelException {
         Optional<IommuGroup> group = groupOf(device);
-        IommuDomain domain = group.map(g -> ((GroupImpl) g).domain()).orElse(null);
         List<IommuDomain.Translation> pieces = new ArrayList<>();
         long done = 0;
         while (done < length) {
             long address = iova + done;
-            IommuDomain.Translation t = domain == null ? null : domain.translate(address, direction).orElse(null);
+            IommuDomain.Translation t = group.flatMap(g -> ((GroupImpl) g).translate(address, direction)).orElse(null);
             if (t == null) {
                 throw fault(device, group, address, direction);
             }
@@ -206,11 +235,21 @@ public final class IommuCore implements BuiltinSubsystem, Iommu, SnapshotContrib
         return pieces;
     }
 
-    /** Logs the fault as the Intel IOMMU driver reports one, naming the group too. */
+    /**
+     * Logs the fault as the Intel IOMMU driver reports one, naming the group too; through a TCE table
+     * the line says why the entry did not translate (POWER's PHB would freeze the PE for EEH, which
+     * devmodel does not model).
+     */
     private KernelException fault(Device device, Optional<IommuGroup> group, long address, DmaDirection direction) {
         String kind = direction == DmaDirection.READ ? "DMA Read" : "DMA Write";
-        kernel.log().err(String.format("DMAR:[%s] Request device [%s] fault addr %x (iommu group %s)", kind,
-                device.name(), address, group.map(g -> Integer.toString(g.id())).orElse("none")));
+        TceTableImpl table = group.map(g -> ((GroupImpl) g).tce()).orElse(null);
+        if (table != null) {
+            kernel.log().err(String.format("iommu_tce: [%s] device [%s] fault addr %x (iommu group %d): %s", kind,
+                    device.name(), address, table.group().id(), table.faultReason(address)));
+        } else {
+            kernel.log().err(String.format("DMAR:[%s] Request device [%s] fault addr %x (iommu group %s)", kind,
+                    device.name(), address, group.map(g -> Integer.toString(g.id())).orElse("none")));
+        }
         return new KernelException(Errno.EFAULT, "IOMMU fault: " + device.name() + " " + kind + " at 0x"
                 + Long.toHexString(address));
     }
@@ -228,6 +267,9 @@ public final class IommuCore implements BuiltinSubsystem, Iommu, SnapshotContrib
             g.devices().forEach(d -> line.append(' ').append(d.name()));
             if (g.domain() != null) {
                 line.append(" [domain attached]");
+            }
+            if (g.tce() != null) {
+                line.append(' ').append(g.tce().describe());
             }
             out.add(line.toString());
         }

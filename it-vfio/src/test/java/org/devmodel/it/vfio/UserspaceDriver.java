@@ -7,15 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelException;
-import org.devmodel.core.mem.ArrayVariant;
 import org.devmodel.core.mem.ElementType;
-import org.devmodel.core.mem.IoctlDescription;
-import org.devmodel.core.mem.IoctlTable;
 import org.devmodel.core.mem.StructLayout;
 import org.devmodel.core.mem.StructValue;
 import org.devmodel.core.proc.Credentials;
 import org.devmodel.core.proc.Mman;
 import org.devmodel.core.proc.Task;
+import org.devmodel.ioctl.ArrayVariant;
+import org.devmodel.ioctl.IoctlDescription;
+import org.devmodel.ioctl.IoctlTable;
 
 /**
  * A userspace program's view of VFIO: system calls of one process, and the ioctl numbers, constants

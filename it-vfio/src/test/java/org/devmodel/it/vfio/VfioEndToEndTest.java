@@ -18,13 +18,16 @@ import org.devmodel.core.mem.StructValue;
 import org.devmodel.core.proc.Mman;
 import org.devmodel.pci.Pci;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A userspace driver of QEMU's edu device through VFIO, end to end: vfio, vfio_iommu_type1 and
- * vfio_pci come from a modules directory, the process maps its memory for DMA, programs the device
- * through BAR0 and finds the device's DMA in its memory, with the completion interrupt on an eventfd.
+ * A userspace driver of QEMU's edu device through VFIO, end to end, on both platforms: vfio, both
+ * IOMMU backends and vfio_pci come from a modules directory, the process maps its memory for DMA,
+ * programs the device through BAR0 and finds the device's DMA in its memory, with the completion
+ * interrupt on an eventfd. On x86 the container uses type1; on POWER the sPAPR TCE backend, enabled
+ * before mapping.
  */
 class VfioEndToEndTest {
     private static final String EDU = "0000:00:03.0";
@@ -43,6 +46,24 @@ class VfioEndToEndTest {
     private static final long CONFIG = 7L << 40;
     private static final long BAR0 = 0;
 
+    /** A platform and the backend vfio finds there; the other backend's init answers ENODEV. */
+    enum Machine {
+        X86("", "vfio_iommu_type1", "VFIO_TYPE1_IOMMU", "vfio_iommu_spapr_tce"),
+        POWER("pci.machine=power", "vfio_iommu_spapr_tce", "VFIO_SPAPR_TCE_IOMMU", "vfio_iommu_type1");
+
+        final String commandLine;
+        final String backend;
+        final String iommuType;
+        final String otherBackend;
+
+        Machine(String commandLine, String backend, String iommuType, String otherBackend) {
+            this.commandLine = commandLine;
+            this.backend = backend;
+            this.iommuType = iommuType;
+            this.otherBackend = otherBackend;
+        }
+    }
+
     private Kernel kernel;
     private UserspaceDriver user;
     private int container;
@@ -50,34 +71,47 @@ class VfioEndToEndTest {
     private int device;
     private long dma;
 
-    @BeforeEach
-    void setUp() throws Exception {
-        kernel = Kernel.boot(KernelOptions.builder()
+    private void boot(Machine machine) throws Exception {
+        kernel = Kernel.boot(KernelOptions.builder().commandLine(machine.commandLine)
                 .modulesDirectory(Path.of(System.getProperty("devmodel.modules"))).build());
         user = new UserspaceDriver(kernel);
     }
 
     @AfterEach
     void tearDown() {
-        kernel.close();
+        if (kernel != null) {
+            kernel.close();
+        }
     }
 
-    /** modprobe vfio-pci, bind the edu function, container, group, type1, 4 KiB at IOVA 0x10000, device fd. */
-    private void openDevice() throws Exception {
+    /**
+     * Boots the machine; modprobe vfio-pci, bind the edu function, container, group, the machine's
+     * backend (enabled on POWER), 4 KiB at IOVA 0x10000, device fd.
+     */
+    private void openDevice(Machine machine) throws Exception {
+        boot(machine);
         assertThat(kernel.modules().modprobe("vfio-pci", Map.of())).containsExactly("vfio", "vfio_pci");
         Pci pci = kernel.subsystem(Pci.class).orElseThrow();
         pci.setDriverOverride(EDU, "vfio-pci");
         pci.bind("vfio-pci", EDU);
         kernel.settle();
+        assertThat(kernel.modules().find(machine.backend)).as("loaded by vfio's request").isPresent();
+        assertThat(kernel.modules().find(machine.otherBackend)).as("its init answered ENODEV").isEmpty();
 
         container = user.task.syscalls().open("/dev/vfio/vfio", OpenFlags.O_RDWR);
         assertThat(user.ioctl(container, "VFIO_GET_API_VERSION", 0)).isEqualTo(user.constant("VFIO_API_VERSION"));
-        assertThat(user.ioctl(container, "VFIO_CHECK_EXTENSION", user.constant("VFIO_TYPE1_IOMMU"))).isEqualTo(1);
+        assertThat(user.ioctl(container, "VFIO_CHECK_EXTENSION", user.constant(machine.iommuType))).isEqualTo(1);
         group = user.task.syscalls().open("/dev/vfio/3", OpenFlags.O_RDWR);
         StructValue status = user.ioctlStruct(group, "VFIO_GROUP_GET_STATUS", user.struct("VFIO_GROUP_GET_STATUS"));
         assertThat(status.get("flags")).isEqualTo(user.constant("VFIO_GROUP_FLAGS_VIABLE"));
         user.ioctlIntPointer(group, "VFIO_GROUP_SET_CONTAINER", container);
-        user.ioctl(container, "VFIO_SET_IOMMU", user.constant("VFIO_TYPE1_IOMMU"));
+        user.ioctl(container, "VFIO_SET_IOMMU", user.constant(machine.iommuType));
+        if (machine == Machine.POWER) {
+            StructValue info = user.ioctlStruct(container, "VFIO_IOMMU_SPAPR_TCE_GET_INFO",
+                    user.struct("VFIO_IOMMU_SPAPR_TCE_GET_INFO"));
+            assertThat(info.get("dma32_window_size")).isEqualTo(0x8000_0000L);
+            user.ioctl(container, "VFIO_IOMMU_ENABLE", 0);
+        }
 
         dma = user.mmap(4096);
         map(dma, 0x10000, 4096, "VFIO_DMA_MAP_FLAG_READ", "VFIO_DMA_MAP_FLAG_WRITE");
@@ -115,9 +149,10 @@ class VfioEndToEndTest {
         kernel.clock().advance(Duration.ofMillis(100));
     }
 
-    @Test
-    void edusDmaRoundTripLandsInTheProcessWithItsInterruptOnAnEventfd() throws Exception {
-        openDevice();
+    @ParameterizedTest
+    @EnumSource(Machine.class)
+    void edusDmaRoundTripLandsInTheProcessWithItsInterruptOnAnEventfd(Machine machine) throws Exception {
+        openDevice(machine);
         dmaRoundTrip();
     }
 
@@ -139,9 +174,16 @@ class VfioEndToEndTest {
         assertThat(user.task.memory().copyFromUser(dma + 0x800, message.length)).isEqualTo(message);
     }
 
-    @Test
-    void aDmaToAnUnmappedIovaOrIntoAReadOnlyMappingTouchesNoMemoryAndIsAnIommuFault() throws Exception {
-        openDevice();
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "X86   | DMAR:[DMA Write] Request device [0000:00:03.0] fault addr 20000 (iommu group 3)"
+                + " | DMAR:[DMA Write] Request device [0000:00:03.0] fault addr 30000 (iommu group 3)",
+        "POWER | iommu_tce: [DMA Write] device [0000:00:03.0] fault addr 20000 (iommu group 3): empty TCE"
+                + " | iommu_tce: [DMA Write] device [0000:00:03.0] fault addr 30000 (iommu group 3): read-only TCE",
+    })
+    void aDmaToAnUnmappedIovaOrIntoAReadOnlyMappingTouchesNoMemoryAndIsAnIommuFault(Machine machine, String unmapped,
+            String readOnlyFault) throws Exception {
+        openDevice(machine);
         long readOnly = user.mmap(4096);
         map(readOnly, 0x30000, 4096, "VFIO_DMA_MAP_FLAG_READ");
         long bar0 = user.task.syscalls().mmap(1 << 20, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_SHARED, device, BAR0);
@@ -155,22 +197,21 @@ class VfioEndToEndTest {
 
         assertThat(user.eventCount(efd)).as("edu has no error status: it still interrupts").isEqualTo(2);
         assertThat(user.task.memory().copyFromUser(readOnly, 4)).containsExactly(0, 0, 0, 0);
-        assertThat(kernel.log().dmesg())
-                .contains("DMAR:[DMA Write] Request device [0000:00:03.0] fault addr 20000 (iommu group 3)")
-                .contains("DMAR:[DMA Write] Request device [0000:00:03.0] fault addr 30000 (iommu group 3)");
+        assertThat(kernel.log().dmesg()).contains(unmapped).contains(readOnlyFault);
     }
 
-    @Test
-    void everythingUnloadsAndEveryClassLoaderIsCollected() throws Exception {
-        openDevice();
+    @ParameterizedTest
+    @EnumSource(Machine.class)
+    void everythingUnloadsAndEveryClassLoaderIsCollected(Machine machine) throws Exception {
+        openDevice(machine);
         dmaRoundTrip();
         int hello = user.task.syscalls().open("/dev/hello", OpenFlags.O_RDWR);
         List<WeakReference<ClassLoader>> loaders = new ArrayList<>();
-        for (String module : List.of("vfio", "vfio_iommu_type1", "vfio_pci", "hello")) {
+        for (String module : List.of("vfio", machine.backend, "vfio_pci", "hello")) {
             loaders.add(new WeakReference<>(kernel.modules().code(module).orElseThrow().getClassLoader()));
         }
         kernel.exit(user.task);
-        for (String module : List.of("hello", "vfio_pci", "vfio_iommu_type1", "vfio")) {
+        for (String module : List.of("hello", "vfio_pci", machine.backend, "vfio")) {
             kernel.modules().rmmod(module);
         }
         assertThat(kernel.modules().loaded()).isEmpty();
@@ -180,7 +221,7 @@ class VfioEndToEndTest {
             System.gc();
             Thread.sleep(50);
         }
-        assertThat(loaders).as("class loaders of vfio, vfio_iommu_type1, vfio_pci and hello after rmmod")
+        assertThat(loaders).as("class loaders of vfio, %s, vfio_pci and hello after rmmod", machine.backend)
                 .allMatch(l -> l.get() == null);
     }
 }

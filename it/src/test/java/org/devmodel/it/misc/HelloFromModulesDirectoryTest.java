@@ -12,13 +12,13 @@ import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.KernelOptions;
 import org.devmodel.core.fs.OpenFlags;
-import org.devmodel.core.mem.IoctlDescription;
-import org.devmodel.core.mem.IoctlTable;
 import org.devmodel.core.mem.StructValue;
 import org.devmodel.core.proc.Credentials;
 import org.devmodel.core.proc.Mman;
 import org.devmodel.core.proc.Task;
 import org.devmodel.core.snapshot.KernelSnapshot;
+import org.devmodel.ioctl.IoctlDescription;
+import org.devmodel.ioctl.IoctlTable;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.devmodel.core.Kernel;
+import org.devmodel.core.KernelException;
 import org.devmodel.core.KernelOptions;
 import org.devmodel.core.device.Bus;
 import org.devmodel.core.device.Device;
@@ -25,17 +26,23 @@ import org.junit.jupiter.api.Test;
  * that are kernel modules in jars of their own, loaded by the real loader from a modules directory.
  */
 class VfioFixtureModulesTest {
-    private static final int GROUP = 26;
+    static final int GROUP = 26;
+
+    /** {@return a kernel over the fixtures' modules directory, with the device dev0 of the bus vfiotest in group 26} */
+    static Kernel bootWithFixtureDevice() throws KernelException {
+        Kernel kernel = Kernel.boot(KernelOptions.builder()
+                .modulesDirectory(Path.of(System.getProperty("devmodel.vfio.modules"))).build());
+        Bus bus = kernel.devices().busRegister("vfiotest", (device, driver) -> true);
+        Device device = kernel.devices().deviceRegister(bus, "dev0", null);
+        Iommu iommu = kernel.subsystem(Iommu.class).orElseThrow();
+        iommu.watchBus(bus);
+        iommu.addDevice(iommu.group(GROUP), device);
+        return kernel;
+    }
 
     @Test
     void theCanonicalSequenceRunsOnTheFixtureBusDriverAndBackendModules() throws Exception {
-        try (Kernel kernel = Kernel.boot(KernelOptions.builder()
-                .modulesDirectory(Path.of(System.getProperty("devmodel.vfio.modules"))).build())) {
-            Bus bus = kernel.devices().busRegister("vfiotest", (device, driver) -> true);
-            Device device = kernel.devices().deviceRegister(bus, "dev0", null);
-            Iommu iommu = kernel.subsystem(Iommu.class).orElseThrow();
-            iommu.watchBus(bus);
-            iommu.addDevice(iommu.group(GROUP), device);
+        try (Kernel kernel = bootWithFixtureDevice()) {
             assertThat(kernel.modules().modprobe("vfio_fixture_bus", Map.of()))
                     .containsExactly("vfio", "vfio_fixture_bus");
             kernel.settle();

@@ -62,7 +62,7 @@ public final class Misc implements BuiltinSubsystem, MiscRegistry {
     @Override
     public void init(Kernel booting) throws KernelException {
         this.kernel = Objects.requireNonNull(booting, "kernel");
-        try (Unwind unwind = new Unwind()) {
+        try (Unwind unwind = new Unwind(kernel.log(), "misc")) {
             kernel.vfs().publish(PROC_MISC, this::procMisc);
             unwind.onError(() -> kernel.vfs().unpublish(PROC_MISC));
             miscClass = kernel.devices().classCreate("misc", this::devnode);

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.devmodel.core.Kernel;
+import org.devmodel.core.KernelException;
+import org.devmodel.core.KernelOptions;
 import org.devmodel.core.fault.LedgerEvent;
 import org.devmodel.core.internal.KernelImpl;
 import org.devmodel.core.internal.ModuleGlue;
@@ -12,21 +14,19 @@ import org.devmodel.core.internal.ModuleGlue;
  * A stand-in for the module loader's reference counts: counts {@code try_module_get} and
  * {@code module_put} per driver object, and can refuse references as a module going away does.
  * It reaches core's internals (exported to these tests only, see the pom) because references on
- * built-in code are not counted and no loader exists yet.
+ * built-in code are not counted and a loader would need the driver in a jar of its own.
  */
 final class CountingModules implements ModuleGlue {
     private final Map<Object, Integer> counts = new ConcurrentHashMap<>();
     private final Set<Object> going = ConcurrentHashMap.newKeySet();
 
     /**
-     * {@return a counter installed in the kernel}
+     * {@return a kernel whose module references this counter answers}
      *
-     * @param kernel a kernel from {@code Kernel.boot}
+     * @param options its options
      */
-    static CountingModules installIn(Kernel kernel) {
-        CountingModules modules = new CountingModules();
-        ((KernelImpl) kernel).installModuleGlue(modules);
-        return modules;
+    Kernel boot(KernelOptions options) throws KernelException {
+        return KernelImpl.boot(options, this);
     }
 
     /**

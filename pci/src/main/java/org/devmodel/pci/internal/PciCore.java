@@ -25,6 +25,7 @@ import org.devmodel.core.device.DeviceDriver;
 import org.devmodel.core.fault.FaultSite;
 import org.devmodel.core.fs.Vfs;
 import org.devmodel.iommu.Iommu;
+import org.devmodel.iommu.IommuModel;
 import org.devmodel.pci.Pci;
 import org.devmodel.pci.PciAddress;
 import org.devmodel.pci.PciDeviceId;
@@ -32,8 +33,10 @@ import org.devmodel.pci.PciDriver;
 import org.devmodel.pci.PciFunction;
 import org.devmodel.pci.emul.PciDeviceModel;
 import org.devmodel.pci.internal.platform.FunctionSpec;
+import org.devmodel.pci.internal.platform.Platform;
 import org.devmodel.pci.internal.platform.PlatformException;
 import org.devmodel.pci.internal.platform.PlatformParser;
+import org.devmodel.pci.internal.platform.TceWindow;
 
 /**
  * The PCI core ({@code drivers/pci}): bus {@code pci}, the functions of the platform, PCI driver
@@ -43,8 +46,10 @@ import org.devmodel.pci.internal.platform.PlatformParser;
 public final class PciCore implements BuiltinSubsystem, Pci {
     /** {@code pci_register_driver}: a driver on bus {@code pci}; ENOMEM. */
     static final FaultSite PCI_REGISTER_DRIVER = new FaultSite("pci_register_driver", Errno.ENOMEM);
-    /** The embedded platform used without {@code pci.platform=FILE}. */
+    /** The embedded platform used without {@code pci.platform=FILE} or {@code pci.machine}. */
     static final String DEFAULT_PLATFORM = "default-platform.txt";
+    /** The embedded platforms {@code pci.machine=NAME} selects, by name. */
+    static final Map<String, String> MACHINES = Map.of("x86", DEFAULT_PLATFORM, "power", "power-platform.txt");
     private static final String SYSFS_DEVICES = "/sys/bus/pci/devices/";
 
     private final Map<String, FunctionImpl> functions = new LinkedHashMap<>();
@@ -85,12 +90,17 @@ public final class PciCore implements BuiltinSubsystem, Pci {
 
     // ---- the platform
 
-    /** Reads the platform and creates every function's model state before any is on the bus. */
+    /**
+     * Reads the platform, sets the machine's IOMMU model up (on POWER a TCE table per group) and
+     * creates every function's model state before any is on the bus.
+     */
     private List<Enumerated> createFunctions() throws KernelException {
         DeviceModels models = new DeviceModels(kernel.log());
         try {
+            Platform platform = readPlatform(models.byName().keySet());
+            setUpIommu(platform);
             List<Enumerated> created = new ArrayList<>();
-            for (FunctionSpec spec : readPlatform(models.byName().keySet())) {
+            for (FunctionSpec spec : platform.functions()) {
                 created.add(new Enumerated(createFunction(spec, models.byName().get(spec.model())), spec.driver()));
             }
             return created;
@@ -100,11 +110,22 @@ public final class PciCore implements BuiltinSubsystem, Pci {
         }
     }
 
-    private List<FunctionSpec> readPlatform(Set<String> models) throws PlatformException, KernelException {
+    private Platform readPlatform(Set<String> models) throws PlatformException, KernelException {
         PlatformParser parser = new PlatformParser(models);
         Optional<String> file = kernel.options().commandLine().get("pci.platform");
+        Optional<String> machine = kernel.options().commandLine().get("pci.machine");
+        if (file.isPresent() && machine.isPresent()) {
+            kernel.log().err("pci: pci.platform and pci.machine exclude each other");
+            throw new KernelException(Errno.EINVAL, "pci: pci.platform and pci.machine exclude each other");
+        }
         if (file.isEmpty()) {
-            return parser.parse(DEFAULT_PLATFORM, defaultPlatform());
+            String embedded = MACHINES.get(machine.orElse("x86"));
+            if (embedded == null) {
+                kernel.log().err("pci: unknown machine '" + machine.get() + "'");
+                throw new KernelException(Errno.EINVAL, "pci: unknown machine '" + machine.get()
+                        + "' (expected x86 or power)");
+            }
+            return parser.parse(embedded, embeddedPlatform(embedded));
         }
         try {
             return parser.parse(file.get(), Files.readString(Path.of(file.get())));
@@ -114,11 +135,28 @@ public final class PciCore implements BuiltinSubsystem, Pci {
         }
     }
 
-    private static String defaultPlatform() {
-        try (InputStream in = PlatformParser.class.getResourceAsStream(DEFAULT_PLATFORM)) {
+    private static String embeddedPlatform(String name) {
+        try (InputStream in = PlatformParser.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("pci: the embedded platform is unreadable", e);
+            throw new UncheckedIOException("pci: the embedded platform " + name + " is unreadable", e);
+        }
+    }
+
+    /**
+     * The IOMMU as the platform code of v3.14 sets it up: on POWER each group (a PE) gets the TCE
+     * table of its 32-bit window, as {@code pnv_pci_ioda2_setup_dma_pe} logs it.
+     */
+    private void setUpIommu(Platform platform) {
+        iommu.setModel(platform.iommu());
+        if (platform.iommu() != IommuModel.SPAPR_TCE) {
+            return;
+        }
+        for (Map.Entry<Integer, TceWindow> entry : platform.windows().entrySet()) {
+            TceWindow window = entry.getValue();
+            iommu.registerTceTable(iommu.group(entry.getKey()), window.start(), window.size());
+            kernel.log().info(String.format("pci: [PE# %d] Setting up 32-bit TCE table at %x..%x", entry.getKey(),
+                    window.start(), window.start() + window.size()));
         }
     }
 

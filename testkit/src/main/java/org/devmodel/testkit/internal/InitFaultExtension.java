@@ -46,7 +46,8 @@ public final class InitFaultExtension implements TestTemplateInvocationContextPr
     }
 
     private static InitFaultSweep sweep(InitFaultTest test, Method method) {
-        InitFaultSweep sweep = InitFaultSweep.of(target(test, method).withParameters(parameters(test, method)));
+        InitFaultSweep sweep = InitFaultSweep.of(target(test, method).withParameters(parameters(test, method))
+                .withCommandLine(test.commandLine()));
         for (String override : test.errnos()) {
             int eq = override.indexOf('=');
             Errno errno = eq < 0 ? null : Errno.byName(override.substring(eq + 1)).orElse(null);

@@ -15,21 +15,29 @@ public final class LoaderTarget implements ModuleUnderTest {
     private final String name;
     private final Path modulesDirectory;
     private final Map<String, String> parameters;
+    private final String commandLine;
 
     /**
      * @param name the module name, in either spelling
      * @param modulesDirectory the directory of driver jars, or null for the module path
      * @param parameters parameter values to load it with
+     * @param commandLine the kernel command line each kernel boots with
      */
-    public LoaderTarget(String name, Path modulesDirectory, Map<String, String> parameters) {
+    public LoaderTarget(String name, Path modulesDirectory, Map<String, String> parameters, String commandLine) {
         this.name = name.replace('-', '_');
         this.modulesDirectory = modulesDirectory;
         this.parameters = Map.copyOf(parameters);
+        this.commandLine = commandLine;
     }
 
     @Override
     public ModuleUnderTest withParameters(Map<String, String> more) {
-        return new LoaderTarget(name, modulesDirectory, more);
+        return new LoaderTarget(name, modulesDirectory, more, commandLine);
+    }
+
+    @Override
+    public ModuleUnderTest withCommandLine(String words) {
+        return new LoaderTarget(name, modulesDirectory, parameters, words);
     }
 
     @Override
@@ -39,7 +47,7 @@ public final class LoaderTarget implements ModuleUnderTest {
 
     @Override
     public Kernel boot() throws KernelException {
-        KernelOptions.Builder options = KernelOptions.builder().indexedModules(Set.of(name));
+        KernelOptions.Builder options = KernelOptions.builder().commandLine(commandLine).indexedModules(Set.of(name));
         if (modulesDirectory != null) {
             options.modulesDirectory(modulesDirectory);
         }
@@ -84,6 +92,6 @@ public final class LoaderTarget implements ModuleUnderTest {
     @Override
     public String toString() {
         return name + (modulesDirectory == null ? "" : " in " + modulesDirectory) + (parameters.isEmpty() ? ""
-                : " " + parameters);
+                : " " + parameters) + (commandLine.isEmpty() ? "" : " booted with " + commandLine);
     }
 }

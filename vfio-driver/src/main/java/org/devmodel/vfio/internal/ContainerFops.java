@@ -48,9 +48,9 @@ final class ContainerFops implements FileOperations {
     /** {@code vfio_fops_unl_ioctl}: takes the container's group lock (read or write) as each command needs. */
     @Override
     public long ioctl(OpenFile file, Task current, int cmd, long arg) throws KernelException {
-        VfioContainer container = file.privateData().filter(VfioContainer.class::isInstance)
-                .map(VfioContainer.class::cast)
-                .orElseThrow(() -> new KernelException(Errno.EINVAL));
+        if (!(file.privateData().orElse(null) instanceof VfioContainer container)) {
+            throw new KernelException(Errno.EINVAL);
+        }
         return switch (cmd) {
             case VFIO_GET_API_VERSION -> VFIO_API_VERSION;
             case VFIO_CHECK_EXTENSION -> container.checkExtension(arg);

@@ -24,7 +24,10 @@ final class DeviceFops implements FileOperations {
     /** {@code vfio_device_fops_release}. */
     @Override
     public void release(Inode inode, OpenFile file) {
-        file.privateData().map(VfioDevice.class::cast).ifPresent(this::releaseDevice);
+        if (file.privateData().orElse(null) instanceof VfioDevice<?> device) {
+            device.fileReleased(file);
+            releaseDevice(device);
+        }
     }
 
     /**

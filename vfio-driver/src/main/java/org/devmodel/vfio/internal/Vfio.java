@@ -17,6 +17,8 @@ import org.devmodel.core.device.Device;
 import org.devmodel.core.device.DeviceClass;
 import org.devmodel.core.device.DevnodeSpec;
 import org.devmodel.core.fault.FaultSite;
+import org.devmodel.core.fs.OpenFile;
+import org.devmodel.core.module.DriverCalls;
 import org.devmodel.core.module.KernelModule;
 import org.devmodel.core.module.KernelModuleInfo;
 import org.devmodel.core.module.ModuleContext;
@@ -77,24 +79,6 @@ public final class Vfio implements KernelModule, VfioRegistry {
     /** Test hook: a variant of vfio whose {@code init} forgets the seed's {@code err_class} label. */
     boolean forgetErrClass;
 
-    /**
-     * {@return the live vfio of a kernel}: found through the misc device 10:196, whose operations
-     * are the container fops of the vfio that registered it (see {@link VfioRegistry#of})
-     *
-     * @param kernel the kernel
-     */
-    public static Optional<VfioRegistry> find(Kernel kernel) {
-        DevT control = DevT.of(MiscMinors.MISC_MAJOR, MiscMinors.VFIO_MINOR);
-        return kernel.devices().classDevices().stream()
-                .filter(device -> device.devt().equals(Optional.of(control)))
-                .flatMap(device -> device.driverData().stream())
-                .filter(MiscDevice.class::isInstance)
-                .map(data -> ((MiscDevice) data).operations())
-                .filter(ContainerFops.class::isInstance)
-                .map(ops -> (VfioRegistry) ((ContainerFops) ops).vfio())
-                .findFirst();
-    }
-
     // ---- IOMMU driver registration ------------------------------------------------------------
 
     @Override
@@ -142,7 +126,7 @@ public final class Vfio implements KernelModule, VfioRegistry {
                 if (!kernel.moduleReferences().tryGet(driver)) {
                     continue;
                 }
-                long ret = driver.checkExtension(extension);
+                long ret = checkExtension(driver, extension);
                 kernel.moduleReferences().put(driver);
                 if (ret > 0) {
                     return ret;
@@ -166,13 +150,34 @@ public final class Vfio implements KernelModule, VfioRegistry {
                 if (!kernel.moduleReferences().tryGet(driver)) {
                     continue;
                 }
-                if (driver.checkExtension(type) > 0) {
+                if (checkExtension(driver, type) > 0) {
                     return Optional.of(driver);
                 }
                 kernel.moduleReferences().put(driver);
             }
             return Optional.empty();
         }
+    }
+
+    /**
+     * {@code ops->ioctl(NULL, VFIO_CHECK_EXTENSION, ext)}, run as the backend's module; a backend
+     * whose answer fails (a bug, logged by the gate) supports nothing.
+     *
+     * @param driver a pinned driver
+     * @param extension the extension
+     * @return its answer, 0 when it failed
+     */
+    long checkExtension(VfioIommuDriver driver, long extension) {
+        try {
+            return kernel.driverCalls().call(driver, "check_extension", () -> driver.checkExtension(extension));
+        } catch (KernelException e) {
+            return 0;
+        }
+    }
+
+    /** {@return how vfio calls into its backends and bus drivers} */
+    DriverCalls calls() {
+        return kernel.driverCalls();
     }
 
     /**
@@ -306,13 +311,6 @@ public final class Vfio implements KernelModule, VfioRegistry {
         }
     }
 
-    /** {@return how many group minors are taken}, for tests of the IDR */
-    int groupMinorsInUse() {
-        synchronized (groupLock) {
-            return groupIdr.size();
-        }
-    }
-
     // ---- devices --------------------------------------------------------------------------------
 
     @Override
@@ -322,11 +320,16 @@ public final class Vfio implements KernelModule, VfioRegistry {
         Optional<VfioGroup> existing = groupGetFromIommu(iommuGroup);
         VfioGroup group = existing.isPresent() ? existing.get() : groupCreate(iommuGroup);
         try {
-            group.addDevice(new VfioDevice<>(device, group, ops, deviceData));
+            group.addDevice(new VfioDevice<>(device, group, ops, deviceData, kernel.driverCalls()));
         } finally {
             // The added device holds its own group reference; drop the one used to find the group.
             groupPut(group);
         }
+    }
+
+    @Override
+    public List<OpenFile> deviceFiles(Device device) {
+        return device.driverData().orElse(null) instanceof VfioDevice<?> vdev ? vdev.files() : List.of();
     }
 
     @Override
@@ -431,6 +434,8 @@ public final class Vfio implements KernelModule, VfioRegistry {
             context.log().info(DRIVER_DESC + " version: " + DRIVER_VERSION);
             unwind.commit();
         }
+        // EXPORT_SYMBOL_GPL(vfio_add_group_dev) and the rest: what the modules depending on vfio use.
+        context.export(VfioRegistry.class, this);
         // Optional: the backends register themselves when they load; a missing one is silent.
         context.requestModuleNowait("vfio_iommu_type1");
         context.requestModuleNowait("vfio_iommu_spapr_tce");

@@ -9,6 +9,7 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.devmodel.core.Errno;
 import org.devmodel.core.KernelException;
+import org.devmodel.core.module.DriverCalls.IoctlOp;
 import org.devmodel.core.proc.Task;
 import org.devmodel.iommu.vfio.VfioIommu;
 import org.devmodel.iommu.vfio.VfioIommuDriver;
@@ -21,10 +22,16 @@ import org.devmodel.iommu.vfio.VfioIommuDriver;
  * and its IOMMU mappings outlive the fd while groups remain; removing the last group releases the
  * backend and returns the container to the unset state ("deprivileged").
  *
+ * <p>Every call into the backend goes through the driver gate, so it runs as the backend's module.
+ *
  * <p>Its {@code group_lock} (a read-write lock) guards the group list and the backend: ioctls that
  * only use the backend read-lock it, changes of membership or backend write-lock it.
  */
 final class VfioContainer {
+    /** The backend's ioctl as a constant, so passing it through the driver gate allocates nothing. */
+    private static final IoctlOp<VfioIommu, Void> BACKEND_IOCTL =
+            (iommu, none, current, cmd, arg) -> iommu.ioctl(current, cmd, arg);
+
     private final Vfio vfio;
     private final AtomicInteger refs = new AtomicInteger(1);
     private final ReadWriteLock groupLock = new ReentrantReadWriteLock();
@@ -67,7 +74,7 @@ final class VfioContainer {
     long checkExtension(long extension) {
         groupLock.readLock().lock();
         try {
-            return driver == null ? vfio.checkExtensionOfDrivers(extension) : driver.checkExtension(extension);
+            return driver == null ? vfio.checkExtensionOfDrivers(extension) : vfio.checkExtension(driver, extension);
         } finally {
             groupLock.readLock().unlock();
         }
@@ -103,7 +110,7 @@ final class VfioContainer {
     private void openDriver(VfioIommuDriver chosen, long type) throws KernelException {
         VfioIommu data;
         try {
-            data = chosen.open(type);
+            data = vfio.calls().call(chosen, "open", () -> chosen.open(type));
         } catch (KernelException e) {
             vfio.unpinDriver(chosen);
             throw e;
@@ -111,7 +118,7 @@ final class VfioContainer {
         try {
             attachGroups(data);
         } catch (KernelException e) {
-            data.release();
+            vfio.calls().callVoid(data, "release", data::release);
             vfio.unpinDriver(chosen);
             throw e;
         }
@@ -124,9 +131,9 @@ final class VfioContainer {
         Deque<VfioGroup> attached = new ArrayDeque<>();
         for (VfioGroup group : groups) {
             try {
-                data.attachGroup(group.iommuGroup());
+                attach(data, group);
             } catch (KernelException e) {
-                attached.forEach(g -> data.detachGroup(g.iommuGroup()));
+                attached.forEach(g -> detach(data, g));
                 throw e;
             }
             attached.push(group);
@@ -144,7 +151,13 @@ final class VfioContainer {
      * @throws KernelException EINVAL without a backend, or the backend's errno
      */
     long ioctl(Task current, int cmd, long arg) throws KernelException {
-        return withBackend(iommu -> iommu.ioctl(current, cmd, arg));
+        // Not withBackend: the hot path passes its arguments to the gate instead of capturing them.
+        groupLock.readLock().lock();
+        try {
+            return vfio.calls().ioctl(backend(), null, current, cmd, arg, BACKEND_IOCTL);
+        } finally {
+            groupLock.readLock().unlock();
+        }
     }
 
     /**
@@ -158,7 +171,7 @@ final class VfioContainer {
      * @throws KernelException EINVAL, or the backend's errno
      */
     long read(Task current, long buf, long count, long offset) throws KernelException {
-        return withBackend(iommu -> iommu.read(current, buf, count, offset));
+        return withBackend("read", iommu -> iommu.read(current, buf, count, offset));
     }
 
     /**
@@ -172,7 +185,7 @@ final class VfioContainer {
      * @throws KernelException EINVAL, or the backend's errno
      */
     long write(Task current, long buf, long count, long offset) throws KernelException {
-        return withBackend(iommu -> iommu.write(current, buf, count, offset));
+        return withBackend("write", iommu -> iommu.write(current, buf, count, offset));
     }
 
     /** A call on the backend's per-container state. */
@@ -181,16 +194,35 @@ final class VfioContainer {
         long call(VfioIommu iommu) throws KernelException;
     }
 
-    private long withBackend(BackendCall call) throws KernelException {
+    private long withBackend(String what, BackendCall call) throws KernelException {
         groupLock.readLock().lock();
         try {
-            if (iommuData == null) {
-                throw new KernelException(Errno.EINVAL, "vfio: no IOMMU driver set");
-            }
-            return call.call(iommuData);
+            VfioIommu iommu = backend();
+            return vfio.calls().call(iommu, what, () -> call.call(iommu));
         } finally {
             groupLock.readLock().unlock();
         }
+    }
+
+    /** {@return the backend's state}; called with the group lock held */
+    private VfioIommu backend() throws KernelException {
+        if (iommuData == null) {
+            throw new KernelException(Errno.EINVAL, "vfio: no IOMMU driver set");
+        }
+        return iommuData;
+    }
+
+    /** {@code ops->attach_group}, run as the backend's module. */
+    private void attach(VfioIommu data, VfioGroup group) throws KernelException {
+        vfio.calls().call(data, "attach_group", () -> {
+            data.attachGroup(group.iommuGroup());
+            return null;
+        });
+    }
+
+    /** {@code ops->detach_group}, run as the backend's module. */
+    private void detach(VfioIommu data, VfioGroup group) {
+        vfio.calls().callVoid(data, "detach_group", () -> data.detachGroup(group.iommuGroup()));
     }
 
     // ---- group membership ------------------------------------------------------------------------
@@ -206,7 +238,7 @@ final class VfioContainer {
         groupLock.writeLock().lock();
         try {
             if (iommuData != null) {
-                iommuData.attachGroup(group.iommuGroup());
+                attach(iommuData, group);
             }
             group.setContainer(this);
             groups.addFirst(group);
@@ -227,7 +259,7 @@ final class VfioContainer {
         groupLock.writeLock().lock();
         try {
             if (iommuData != null) {
-                iommuData.detachGroup(group.iommuGroup());
+                detach(iommuData, group);
             }
             group.setContainer(null);
             removeIdentical(group);
@@ -251,7 +283,7 @@ final class VfioContainer {
 
     /** {@code driver->ops->release} and {@code module_put}; called with the write lock held or at the last put. */
     private void releaseDriver() {
-        iommuData.release();
+        vfio.calls().callVoid(iommuData, "release", iommuData::release);
         vfio.unpinDriver(driver);
         driver = null;
         iommuData = null;

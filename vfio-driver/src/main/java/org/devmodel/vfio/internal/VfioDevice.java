@@ -1,10 +1,14 @@
 package org.devmodel.vfio.internal;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.device.Device;
 import org.devmodel.core.fs.FilePosition;
+import org.devmodel.core.fs.OpenFile;
 import org.devmodel.core.fs.MmapRequest;
 import org.devmodel.core.mem.MmioHandler;
+import org.devmodel.core.module.DriverCalls;
 import org.devmodel.core.proc.Task;
 import org.devmodel.vfio.VfioDeviceOps;
 
@@ -21,14 +25,18 @@ final class VfioDevice<T> {
     private final VfioGroup group;
     private final VfioDeviceOps<T> ops;
     private final T deviceData;
+    private final DriverCalls calls;
     /** Guarded by the group's device lock. */
     private int refs = 1;
+    /** The files of its open device fds, for {@code VfioRegistry.deviceFiles}. */
+    private final List<OpenFile> files = new CopyOnWriteArrayList<>();
 
-    VfioDevice(Device dev, VfioGroup group, VfioDeviceOps<T> ops, T deviceData) {
+    VfioDevice(Device dev, VfioGroup group, VfioDeviceOps<T> ops, T deviceData, DriverCalls calls) {
         this.dev = dev;
         this.group = group;
         this.ops = ops;
         this.deviceData = deviceData;
+        this.calls = calls;
     }
 
     /** {@return the bus device} */
@@ -51,33 +59,61 @@ final class VfioDevice<T> {
         refs++;
     }
 
+    /**
+     * Notes a device fd's file, opened on this device.
+     *
+     * @param file the file
+     */
+    void fileOpened(OpenFile file) {
+        files.add(file);
+    }
+
+    /**
+     * Forgets a device fd's file at its release.
+     *
+     * @param file the file
+     */
+    void fileReleased(OpenFile file) {
+        files.remove(file);
+    }
+
+    /** {@return the files of its open device fds, in opening order} */
+    List<OpenFile> files() {
+        return List.copyOf(files);
+    }
+
     /** {@return whether this put dropped the last reference}; called with the group's device lock held */
     boolean put() {
         return --refs == 0;
     }
 
+    // ---- the bus driver's ops, each run as the bus driver's module through the driver gate
+
     void open() throws KernelException {
-        ops.open(deviceData);
+        calls.call(ops, "open", () -> {
+            ops.open(deviceData);
+            return null;
+        });
     }
 
     void release() {
-        ops.release(deviceData);
+        calls.callVoid(ops, "release", () -> ops.release(deviceData));
     }
 
     long ioctl(Task current, int cmd, long arg) throws KernelException {
-        return ops.ioctl(deviceData, current, cmd, arg);
+        return calls.ioctl(ops, deviceData, current, cmd, arg, VfioDeviceOps::ioctl);
     }
 
     long read(Task current, long buf, long count, FilePosition position) throws KernelException {
-        return ops.read(deviceData, current, buf, count, position);
+        return calls.call(ops, "read", () -> ops.read(deviceData, current, buf, count, position));
     }
 
     long write(Task current, long buf, long count, FilePosition position) throws KernelException {
-        return ops.write(deviceData, current, buf, count, position);
+        return calls.call(ops, "write", () -> ops.write(deviceData, current, buf, count, position));
     }
 
     MmioHandler mmap(Task current, MmapRequest request) throws KernelException {
-        return ops.mmap(deviceData, current, request);
+        return calls.call(ops, "mmap", () -> ops.mmap(deviceData, current, request));
     }
 
     @Override

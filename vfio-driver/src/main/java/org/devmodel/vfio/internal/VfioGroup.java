@@ -8,13 +8,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.devmodel.core.Errno;
 import org.devmodel.core.KernelException;
+import org.devmodel.core.device.BusEvent;
 import org.devmodel.core.device.Device;
 import org.devmodel.core.device.DeviceDriver;
 import org.devmodel.core.fs.OpenFile;
 import org.devmodel.core.fs.OpenFlags;
 import org.devmodel.core.log.KernelLog;
 import org.devmodel.core.proc.Task;
-import org.devmodel.iommu.GroupEvent;
 import org.devmodel.iommu.GroupListener;
 import org.devmodel.iommu.IommuGroup;
 
@@ -147,7 +147,7 @@ final class VfioGroup implements GroupListener {
 
     /** {@code vfio_iommu_group_notifier}: watches what happens to the group's devices. */
     @Override
-    public void onGroupEvent(IommuGroup group, GroupEvent event, Device device) {
+    public void onGroupEvent(IommuGroup group, BusEvent event, Device device) {
         KernelLog log = vfio.kernel().log();
         String what = "vfio_iommu_group_notifier: Device " + device.name() + ", group " + iommuGroup.id();
         switch (event) {
@@ -291,6 +291,7 @@ final class VfioGroup implements GroupListener {
             }
             device.get();
             containerUsers.incrementAndGet();
+            device.fileOpened(file);
             return file;
         }
     }

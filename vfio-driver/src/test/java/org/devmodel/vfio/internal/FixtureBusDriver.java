@@ -42,14 +42,15 @@ final class FixtureBusDriver implements DeviceDriver, VfioDeviceOps<FixtureBusDr
     }
 
     /**
-     * What the fixture module's {@code init} does: finds vfio, as a module depending on it does, and
-     * registers the driver on the bus.
+     * What the fixture module's {@code init} does: keeps vfio, which such a module gets with
+     * {@code context.dependency}, and registers the driver on the bus.
      *
      * @param bus the fixture bus
+     * @param vfio the vfio loaded
      * @throws KernelException from {@code driver_register}
      */
-    void init(Bus bus) throws KernelException {
-        vfio = VfioRegistry.of(kernel);
+    void init(Bus bus, VfioRegistry vfio) throws KernelException {
+        this.vfio = vfio;
         kernel.devices().driverRegister(bus, this);
     }
 

@@ -2,6 +2,7 @@ package org.devmodel.vfio.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.devmodel.core.Kernel;
 import org.devmodel.core.module.ModuleContext;
@@ -14,6 +15,7 @@ import org.devmodel.core.module.ModuleParameters;
 final class TestModuleContext implements ModuleContext {
     private final Kernel kernel;
     private final List<String> requestedNowait = new CopyOnWriteArrayList<>();
+    private final Map<Class<?>, Object> exports = new ConcurrentHashMap<>();
 
     TestModuleContext(Kernel kernel) {
         this.kernel = kernel;
@@ -71,5 +73,24 @@ final class TestModuleContext implements ModuleContext {
     @Override
     public void requestModuleNowait(String alias) {
         requestedNowait.add(alias);
+    }
+
+    /**
+     * {@return what the last {@code init} exported under a type}
+     *
+     * @param api the type
+     */
+    Object exported(Class<?> api) {
+        return exports.get(api);
+    }
+
+    @Override
+    public <T> void export(Class<T> api, T object) {
+        exports.put(api, object);
+    }
+
+    @Override
+    public <T> T dependency(Class<T> api) {
+        throw new IllegalStateException("vfio: depends on no module exporting " + api.getName());
     }
 }

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.devmodel.core.Kernel;
+import org.devmodel.core.KernelException;
+import org.devmodel.core.KernelOptions;
 import org.devmodel.core.fault.LedgerEvent;
 import org.devmodel.core.internal.KernelImpl;
 import org.devmodel.core.internal.ModuleGlue;
@@ -12,8 +14,8 @@ import org.devmodel.core.internal.ModuleGlue;
  * A stand-in for the module loader's view of who owns which code: vfio's file operations belong to
  * {@code vfio}, and each fixture class to the module it would be in its own jar. It counts
  * {@code try_module_get}/{@code module_put} per module and can refuse references as a module going
- * away does. It reaches core's internals (exported to these tests only, see the pom) because no
- * loader exists in this tree yet.
+ * away does. It reaches core's internals (exported to these tests only, see the pom) because the
+ * fixtures share vfio's JPMS module here, where the loader would give each a jar of its own.
  */
 final class TestModules implements ModuleGlue {
     private final Map<Class<?>, String> owners = new ConcurrentHashMap<>(Map.of(
@@ -21,15 +23,9 @@ final class TestModules implements ModuleGlue {
     private final Map<String, Integer> counts = new ConcurrentHashMap<>();
     private final Set<String> going = ConcurrentHashMap.newKeySet();
 
-    /**
-     * {@return a glue installed in the kernel}
-     *
-     * @param kernel a kernel from {@code Kernel.boot}
-     */
-    static TestModules installIn(Kernel kernel) {
-        TestModules modules = new TestModules();
-        ((KernelImpl) kernel).installModuleGlue(modules);
-        return modules;
+    /** {@return a kernel, with default options, whose module references this glue answers} */
+    Kernel boot() throws KernelException {
+        return KernelImpl.boot(KernelOptions.defaults(), this);
     }
 
     /**

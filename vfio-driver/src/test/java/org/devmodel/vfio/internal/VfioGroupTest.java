@@ -67,14 +67,14 @@ class VfioGroupTest {
     void twoDevicesOfOneIommuGroupMakeOneGroupThatGoesWithTheLastDevice() throws KernelException {
         Device a = harness.vfioDevice("a", 7);
         Device b = harness.vfioDevice("b", 7);
-        assertThat(harness.vfio.groupMinorsInUse()).isEqualTo(1);
+        assertThat(harness.groupMinorsInUse()).isEqualTo(1);
         assertThat(harness.kernel.vfs().list("/dev/vfio")).containsExactly("7", "vfio");
 
         harness.kernel.devices().unbind(a);
         assertThat(nodeExists(7)).isTrue();
         harness.kernel.devices().unbind(b);
         assertThat(nodeExists(7)).isFalse();
-        assertThat(harness.vfio.groupMinorsInUse()).isZero();
+        assertThat(harness.groupMinorsInUse()).isZero();
     }
 
     @Test
@@ -84,12 +84,12 @@ class VfioGroupTest {
         for (int id = 0; id < count; id++) {
             devices.add(harness.vfioDevice("dev" + id, id));
         }
-        assertThat(harness.vfio.groupMinorsInUse()).isEqualTo(count);
+        assertThat(harness.groupMinorsInUse()).isEqualTo(count);
         assertThat(minorOf(count - 1)).isEqualTo(count - 1);
 
         devices.forEach(harness.kernel.devices()::unbind);
 
-        assertThat(harness.vfio.groupMinorsInUse()).isZero();
+        assertThat(harness.groupMinorsInUse()).isZero();
         assertThat(harness.kernel.vfs().list("/dev/vfio")).containsExactly("vfio");
         harness.vfioDevice("again", 123_456);
         assertThat(minorOf(123_456)).isZero();
@@ -102,7 +102,7 @@ class VfioGroupTest {
         assertErrno(Errno.ENODEV, () -> harness.bind(a, harness.busDriver));
         harness.kernel.faults().arm(FaultRule.atSite("device_create"));
         assertErrno(Errno.ENODEV, () -> harness.bind(a, harness.busDriver));
-        assertThat(harness.vfio.groupMinorsInUse()).isZero();
+        assertThat(harness.groupMinorsInUse()).isZero();
         assertThat(nodeExists(7)).isFalse();
 
         harness.bind(a, harness.busDriver);
@@ -119,7 +119,7 @@ class VfioGroupTest {
         Device a = harness.vfioDevice("a", 7);
         assertErrno(Errno.EBUSY, () -> harness.vfio.addGroupDev(a, harness.busDriver, null));
         assertThat(logTexts()).contains("WARNING: vfio_add_group_dev(): Device a already exists on group 7");
-        assertThat(harness.vfio.groupMinorsInUse()).isEqualTo(1);
+        assertThat(harness.groupMinorsInUse()).isEqualTo(1);
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.devmodel.core.device.Bus;
 import org.devmodel.core.device.BusMatcher;
 import org.devmodel.core.device.Device;
 import org.devmodel.core.device.DeviceDriver;
+import org.devmodel.core.fault.LedgerEvent;
 import org.devmodel.core.internal.KernelImpl;
 import org.devmodel.core.proc.Credentials;
 import org.devmodel.core.proc.Mman;
@@ -36,8 +37,8 @@ final class VfioHarness implements AutoCloseable {
     FixtureBackend backend;
 
     VfioHarness() throws KernelException {
-        kernel = Kernel.boot();
-        modules = TestModules.installIn(kernel);
+        modules = new TestModules();
+        kernel = modules.boot();
         modules.own(FixtureBusDriver.class, BUS_MODULE);
         modules.own(FixtureBackend.class, BACKEND_MODULE);
         iommu = kernel.subsystem(Iommu.class).orElseThrow();
@@ -52,7 +53,7 @@ final class VfioHarness implements AutoCloseable {
         VfioHarness harness = new VfioHarness();
         harness.load(new Vfio());
         harness.as(BUS_MODULE, () -> {
-            harness.busDriver.init(harness.bus);
+            harness.busDriver.init(harness.bus, harness.vfio);
             return null;
         });
         return harness;
@@ -89,6 +90,22 @@ final class VfioHarness implements AutoCloseable {
     }
 
     /**
+     * {@return how many group minors are taken}: the ledger's {@code idr_alloc}s less its
+     * {@code idr_remove}s, so a minor leaked without a node shows too
+     */
+    long groupMinorsInUse() {
+        long taken = 0;
+        for (LedgerEvent e : kernel.ledger().since(0)) {
+            if (e.kind() == LedgerEvent.Kind.ACQUIRE && e.site().equals(Vfio.IDR_ALLOC.name())) {
+                taken++;
+            } else if (e.kind() == LedgerEvent.Kind.RELEASE && e.site().equals("idr_remove")) {
+                taken--;
+            }
+        }
+        return taken;
+    }
+
+    /**
      * Runs code as a module, so its acquisitions are that module's steps.
      *
      * @param owner the module name
@@ -99,7 +116,7 @@ final class VfioHarness implements AutoCloseable {
      */
     <T> T as(String owner, Callable<T> body) throws KernelException {
         try {
-            return ((KernelImpl) kernel).tracking().callAs(owner, body);
+            return ((KernelImpl) kernel).tracker().callAs(owner, body);
         } catch (KernelException | RuntimeException e) {
             throw e;
         } catch (Exception e) {

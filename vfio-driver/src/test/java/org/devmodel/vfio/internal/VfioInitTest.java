@@ -111,19 +111,9 @@ class VfioInitTest {
     void aFreshInstanceLoadsAgainAfterExit() throws KernelException {
         harness.load(new Vfio());
         harness.unload();
-        assertThat(Vfio.find(harness.kernel)).isEmpty();
         harness.load(new Vfio());
-        assertThat(Vfio.find(harness.kernel)).containsSame(harness.vfio);
-    }
-
-    @Test
-    void dependentModulesFindTheLiveVfioOfTheirKernelOnly() throws KernelException {
-        assertThatThrownBy(() -> VfioRegistry.of(harness.kernel)).isInstanceOf(IllegalStateException.class);
-        harness.load(new Vfio());
-        assertThat(VfioRegistry.of(harness.kernel)).isSameAs(harness.vfio);
-        try (VfioHarness other = new VfioHarness()) {
-            assertThat(Vfio.find(other.kernel)).isEmpty();
-        }
+        assertThat(harness.kernel.vfs().exists("/dev/vfio/vfio")).isTrue();
+        assertThat(harness.context.exported(VfioRegistry.class)).isSameAs(harness.vfio);
     }
 
     /**

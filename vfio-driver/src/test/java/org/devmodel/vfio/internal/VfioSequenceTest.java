@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.devmodel.core.Errno;
 import org.devmodel.core.KernelException;
+import org.devmodel.core.device.Device;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,12 +36,13 @@ class VfioSequenceTest {
     private VfioHarness harness;
     private FixtureBackend backend;
     private VfioUser user;
+    private Device dev;
 
     @BeforeEach
     void setUp() throws KernelException {
         harness = VfioHarness.withBackend();
         backend = harness.backend;
-        harness.vfioDevice(DEVICE, GROUP);
+        dev = harness.vfioDevice(DEVICE, GROUP);
         user = new VfioUser(harness.process());
     }
 
@@ -74,6 +76,19 @@ class VfioSequenceTest {
         assertThat(harness.busDriver.calls()).containsExactly("open " + DEVICE);
         assertThat(harness.modules.references(VfioHarness.BACKEND_MODULE)).as("container pins the backend").isEqualTo(1);
         assertThat(harness.modules.references("vfio")).as("three files pin vfio").isEqualTo(3);
+    }
+
+    @Test
+    void theRegistryListsTheFilesOfADevicesOpenFdsUntilTheirRelease() throws KernelException {
+        assertThat(harness.vfio.deviceFiles(dev)).isEmpty();
+        Map<String, Integer> fds = documentedSequence();
+        int second = user.deviceFd(fds.get("group"), DEVICE);
+        assertThat(harness.vfio.deviceFiles(dev)).hasSize(2).doesNotHaveDuplicates();
+        user.sys().close(fds.get("device"));
+        assertThat(harness.vfio.deviceFiles(dev)).hasSize(1);
+        user.sys().close(second);
+        assertThat(harness.vfio.deviceFiles(dev)).isEmpty();
+        assertThat(harness.vfio.deviceFiles(harness.device("plain", 9))).as("not a VFIO device").isEmpty();
     }
 
     @Test

@@ -142,24 +142,20 @@ public final class VfioPci implements KernelModule, PciDriver, VfioDeviceOps<Vfi
 
     // ---- device fd: ioctls ---------------------------------------------------------------------
 
-    /** {@code vfio_pci_ioctl}: one helper per command (the numbers are not constant expressions, hence no switch); anything else is ENOTTY. */
+    /** {@code vfio_pci_ioctl}: a flat switch with one helper per command; anything else is ENOTTY. */
     @Override
     public long ioctl(VfioPciDevice vdev, Task current, int cmd, long arg) throws KernelException {
         AddressSpace memory = current.memory();
-        if (cmd == VFIO_DEVICE_GET_INFO) {
-            return getInfo(vdev, memory, arg);
-        } else if (cmd == VFIO_DEVICE_GET_REGION_INFO) {
-            return getRegionInfo(vdev, memory, arg);
-        } else if (cmd == VFIO_DEVICE_GET_IRQ_INFO) {
-            return getIrqInfo(vdev, memory, arg);
-        } else if (cmd == VFIO_DEVICE_SET_IRQS) {
-            return setIrqs(vdev, current, arg);
-        } else if (cmd == VFIO_DEVICE_RESET) {
-            return reset(vdev);
-        } else if (cmd == VFIO_DEVICE_GET_PCI_HOT_RESET_INFO || cmd == VFIO_DEVICE_PCI_HOT_RESET) {
-            return hotReset(memory, arg, cmd == VFIO_DEVICE_PCI_HOT_RESET);
-        }
-        throw new KernelException(Errno.ENOTTY);
+        return switch (cmd) {
+            case VFIO_DEVICE_GET_INFO -> getInfo(vdev, memory, arg);
+            case VFIO_DEVICE_GET_REGION_INFO -> getRegionInfo(vdev, memory, arg);
+            case VFIO_DEVICE_GET_IRQ_INFO -> getIrqInfo(vdev, memory, arg);
+            case VFIO_DEVICE_SET_IRQS -> setIrqs(vdev, current, arg);
+            case VFIO_DEVICE_RESET -> reset(vdev);
+            case VFIO_DEVICE_GET_PCI_HOT_RESET_INFO -> hotReset(memory, arg, false);
+            case VFIO_DEVICE_PCI_HOT_RESET -> hotReset(memory, arg, true);
+            default -> throw new KernelException(Errno.ENOTTY);
+        };
     }
 
     /**
@@ -392,7 +388,7 @@ public final class VfioPci implements KernelModule, PciDriver, VfioDeviceOps<Vfi
     public void init(ModuleContext ctx) throws KernelException {
         kernel = ctx.kernel();
         nointxmask = ctx.parameters().bool("nointxmask");
-        vfio = VfioRegistry.of(kernel);
+        vfio = ctx.dependency(VfioRegistry.class);
         pci = kernel.subsystem(Pci.class).orElseThrow(() -> new IllegalStateException("vfio-pci: no PCI bus"));
         // the perm bits and the virqfd workqueue of v3.14's init are plain memory here: nothing to unwind
         pci.registerDriver(this);

@@ -111,17 +111,12 @@ final class VfioPciConfig {
 
     /** {@code vfio_cap_init} for capabilities without perms: they read through and drop writes. */
     private void markOtherCapabilities() {
-        if ((phys.read(PciRegs.STATUS, 2) & PciRegs.STATUS_CAP_LIST) == 0) {
-            return;
-        }
-        int pos = phys.read(PciRegs.CAPABILITY_LIST, 1) & ~3;
-        for (int ttl = 48; pos >= HEADER_SIZE && ttl > 0; ttl--) {
+        for (int pos : phys.capabilities()) {
             if (configMap[pos] == CAP_ID_INVALID) {
                 // a capability header at least: id and next pointer
                 configMap[pos] = phys.read(pos, 1);
                 configMap[pos + 1] = configMap[pos];
             }
-            pos = phys.read(pos + 1, 1) & ~3;
         }
     }
 

@@ -27,7 +27,6 @@ import org.devmodel.core.proc.Task;
 import org.devmodel.pci.Pci;
 import org.devmodel.pci.PciFunction;
 import org.devmodel.pci.PciRegs;
-import org.devmodel.vfio.VfioRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +63,7 @@ class VfioPciTest {
         sys = task.syscalls();
         buf = sys.mmap(Mman.PAGE_SIZE, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS, -1, 0);
         kernel.modules().modprobe("vfio-pci", Map.of());
-        VfioRegistry.of(kernel).registerIommuDriver(new NullIommuBackend());
+        kernel.settle(); // vfio's init asked for vfio_iommu_type1: here the fixture backend module
         pci().setDriverOverride(EDU, "vfio-pci");
         pci().bind("vfio-pci", EDU);
         container = sys.open("/dev/vfio/vfio", OpenFlags.O_RDWR);

@@ -1,8 +1,6 @@
 package org.devmodel.core.internal.fault;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +28,8 @@ public final class Tracker implements Ledger, FaultInjector, ResourceTracker {
     private final List<ArmedFault> armed = new ArrayList<>();
     private final Map<String, Integer> steps = new HashMap<>();
     private final Map<String, FaultSite> sites = new HashMap<>();
-    private final ThreadLocal<Deque<Frame>> frames = ThreadLocal.withInitial(ArrayDeque::new);
+    private final ThreadLocal<Frames> frames = ThreadLocal.withInitial(Frames::new);
     private long nextScope = 1;
-
-    /** A call in progress on a thread: who owns it and, for a tracked call, its scope id. */
-    private record Frame(String owner, long scope) {
-    }
 
     /**
      * Runs code as an owner: the module's {@code init}, {@code exit} or a callback into it.
@@ -48,24 +42,36 @@ public final class Tracker implements Ledger, FaultInjector, ResourceTracker {
      * @throws Exception what the body threw
      */
     public <T> T callAs(String owner, Callable<T> body) throws Exception {
-        Deque<Frame> stack = frames.get();
-        stack.push(new Frame(owner, 0));
+        enter(owner);
         try {
             return body.call();
         } finally {
-            stack.pop();
+            leave();
         }
+    }
+
+    /**
+     * Starts running code as an owner on this thread, without allocating; every {@code enter} is
+     * followed by a {@link #leave} in a {@code finally}.
+     *
+     * @param owner the module name
+     */
+    public void enter(String owner) {
+        frames.get().push(owner, 0);
+    }
+
+    /** Ends what the last {@link #enter} on this thread started. */
+    public void leave() {
+        frames.get().pop();
     }
 
     /** {@return the owner of code running on this thread now} */
     public String currentOwner() {
-        Frame top = frames.get().peek();
-        return top == null ? LedgerEvent.KERNEL : top.owner();
+        return frames.get().owner();
     }
 
     private long currentParent() {
-        Frame top = frames.get().peek();
-        return top == null ? 0 : top.scope();
+        return frames.get().scope();
     }
 
     @Override
@@ -81,8 +87,8 @@ public final class Tracker implements Ledger, FaultInjector, ResourceTracker {
                 throw new KernelException(injected.get(), site.name() + ": injected fault");
             }
         }
-        Deque<Frame> stack = frames.get();
-        stack.push(new Frame(owner, scope));
+        Frames stack = frames.get();
+        stack.push(owner, scope);
         T result;
         try {
             result = action.acquire();
@@ -102,8 +108,8 @@ public final class Tracker implements Ledger, FaultInjector, ResourceTracker {
             scope = nextScope++;
         }
         record(LedgerEvent.Kind.RELEASE, site, resource, owner, scope, parent);
-        Deque<Frame> stack = frames.get();
-        stack.push(new Frame(owner, scope));
+        Frames stack = frames.get();
+        stack.push(owner, scope);
         try {
             action.run();
         } finally {

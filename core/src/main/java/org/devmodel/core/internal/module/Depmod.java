@@ -257,11 +257,37 @@ final class Depmod {
         ModInfo info = readInfo(module, className);
         List<String> requires = ref.descriptor().requires().stream().map(ModuleDescriptor.Requires::name).toList();
         try (ModuleReader reader = ref.open()) {
+            Optional<String> ioctls = reader.read(IndexEntry.IOCTLS_RESOURCE)
+                    .map(b -> StandardCharsets.UTF_8.decode(b).toString());
             return new IndexEntry(info, module.getName(), className, path, jar, requires, classBytes(reader),
-                    reader.read(IndexEntry.IOCTLS_RESOURCE).map(b -> StandardCharsets.UTF_8.decode(b).toString()));
+                    ioctls.isPresent() ? ioctls : uapiDescriptions(module));
         } catch (IOException e) {
             throw new Refused("cannot be read: " + e);
         }
+    }
+
+    /**
+     * {@return the ioctl descriptions of a kernel module whose jar has none: those of its UAPI module,
+     * the first module (by name) it {@code requires transitive} that is no kernel module and carries
+     * the resource, as {@code vfio} re-exports {@code org.devmodel.vfio.uapi}} Reading a resource
+     * outside any package runs no code of either module.
+     */
+    private static Optional<String> uapiDescriptions(Module module) throws IOException {
+        List<String> uapis = module.getDescriptor().requires().stream()
+                .filter(r -> r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE))
+                .map(ModuleDescriptor.Requires::name).sorted().toList();
+        for (String name : uapis) {
+            Optional<Module> uapi = module.getLayer().findModule(name);
+            if (uapi.isEmpty() || providesKernelModule(uapi.get().getDescriptor())) {
+                continue;
+            }
+            try (InputStream in = uapi.get().getResourceAsStream(IndexEntry.IOCTLS_RESOURCE)) {
+                if (in != null) {
+                    return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Loads the provider class without initialising it and checks the provider rules of {@link KernelModule}. */

@@ -2,10 +2,12 @@ package org.devmodel.core.internal.module;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.devmodel.core.Errno;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.module.KernelModule;
@@ -31,6 +33,8 @@ final class LiveModule {
     private volatile Module code;
     private volatile List<LiveModule> dependencies = List.of();
     private volatile long loadMark = Long.MAX_VALUE;
+    /** What its {@code init} exported, by API type ({@code EXPORT_SYMBOL}). */
+    private final Map<Class<?>, Object> exports = new ConcurrentHashMap<>();
 
     LiveModule(IndexEntry entry, ModuleParametersImpl parameters) {
         this.entry = entry;
@@ -78,6 +82,42 @@ final class LiveModule {
 
     List<LiveModule> dependencies() {
         return dependencies;
+    }
+
+    /**
+     * Publishes an object under an API type; once only per type.
+     *
+     * @param api the type users look it up by
+     * @param object an instance of it
+     */
+    <T> void export(Class<T> api, T object) {
+        if (exports.putIfAbsent(api, api.cast(object)) != null) {
+            throw new IllegalStateException(name() + ": " + api.getName() + " already exported");
+        }
+    }
+
+    /**
+     * {@return what this module exported under a type, if anything}
+     *
+     * @param api the type
+     */
+    <T> Optional<T> exported(Class<T> api) {
+        return Optional.ofNullable(exports.get(api)).map(api::cast);
+    }
+
+    /**
+     * {@return what this module or, depth first, a module it depends on exported under a type}
+     *
+     * @param api the type
+     */
+    <T> Optional<T> exportedByDependency(Class<T> api) {
+        for (LiveModule dep : dependencies) {
+            Optional<T> found = dep.exported(api).or(() -> dep.exportedByDependency(api));
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 
     synchronized ModuleState state() {

@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
@@ -19,66 +17,72 @@ import org.devmodel.core.KernelOptions;
 import org.devmodel.core.fault.LedgerEvent;
 import org.devmodel.core.fs.FileType;
 import org.devmodel.core.internal.KernelImpl;
-import org.devmodel.core.internal.ModuleGlue;
+import org.devmodel.core.internal.DriverGate;
 import org.devmodel.core.internal.WorkQueue;
 import org.devmodel.core.internal.fault.Tracker;
 import org.devmodel.core.module.KernelModule;
 import org.devmodel.core.module.LoadedModule;
 import org.devmodel.core.module.ModuleLoader;
+import org.devmodel.core.module.ModuleState;
 
 /**
- * The module loader of one kernel: modprobe, rmmod and {@code request_module} over the index, and
- * the core's view of which module owns a piece of code.
+ * The module loader of one kernel: modprobe, rmmod and {@code request_module} over the index. It
+ * records in {@link ModuleOwners} which module owns which code.
  *
  * <p>There is no global lock: each module's state and count have their own lock
  * ({@link LiveModule}), and the first request for a module claims it in a concurrent map, so
  * concurrent requests for one module load it once and share the result while loads of different
  * modules run in parallel.
  */
-public final class ModuleLoaderImpl implements ModuleLoader, ModuleGlue, AutoCloseable {
+public final class ModuleLoaderImpl implements ModuleLoader, AutoCloseable {
     /** Where depmod's files go. */
     static final String INDEX_DIR = "/lib/modules/" + Kernel.RELEASE + "/";
 
     private final KernelImpl kernel;
     private final Tracker tracker;
-    private final ModuleIndex index;
+    private final DriverGate gate;
+    private final ModuleOwners owners;
+    /** Set once by {@link #depmod} at boot, before any code can ask for a module. */
+    private volatile ModuleIndex index;
     private final ModuleLayers layers = new ModuleLayers();
     private final WorkQueue worker = new WorkQueue("kworker/modprobe");
     private final Map<String, LiveModule> modules = new ConcurrentHashMap<>();
-    private final Map<Module, LiveModule> owners = new ConcurrentHashMap<>();
     private final List<LiveModule> loadOrder = new CopyOnWriteArrayList<>();
 
-    private ModuleLoaderImpl(KernelImpl kernel, ModuleIndex index) {
+    /**
+     * Creates the loader; it knows no module until {@link #depmod} runs at boot.
+     *
+     * @param kernel the kernel being built; nothing of it is used before boot
+     * @param tracker runs code as a module and holds the ledger
+     * @param gate runs driver code
+     * @param owners where loaded modules' code is recorded
+     */
+    public ModuleLoaderImpl(KernelImpl kernel, Tracker tracker, DriverGate gate, ModuleOwners owners) {
         this.kernel = kernel;
-        this.tracker = kernel.tracking();
-        this.index = index;
+        this.tracker = tracker;
+        this.gate = gate;
+        this.owners = owners;
+    }
+
+    /** {@return the worker of {@link #requestModuleNowait}, which the kernel settles with its other queues} */
+    public WorkQueue worker() {
+        return worker;
     }
 
     /**
-     * Runs depmod, publishes its files and {@code /proc/modules}, creates the static nodes of
-     * {@code modules.devname} and installs the loader in the kernel.
-     *
-     * @param kernel the booting kernel
-     * @return the loader
+     * Runs depmod over what the options name, publishes its files and {@code /proc/modules} and
+     * creates the static nodes of {@code modules.devname}: they exist before any code can ask for
+     * a module.
      */
-    public static ModuleLoaderImpl install(KernelImpl kernel) {
+    public void depmod() {
         KernelOptions options = kernel.options();
         Depmod depmod = new Depmod(kernel.log());
         if (options.bootLayerModules()) {
             depmod.scanBootLayer();
         }
         options.modulesDirectory().ifPresent(depmod::scanDirectory);
-        ModuleIndex index = depmod.index();
-        ModuleIndex kept = options.indexedModules().map(index::restrictTo).orElse(index);
-        ModuleLoaderImpl loader = new ModuleLoaderImpl(kernel, kept);
-        loader.publishIndex();
-        kernel.addWorkQueue(loader.worker);
-        kernel.installModuleGlue(loader);
-        kernel.installModuleRequester(loader::requestModule);
-        return loader;
-    }
-
-    private void publishIndex() {
+        ModuleIndex all = depmod.index();
+        index = options.indexedModules().map(all::restrictTo).orElse(all);
         String devnames = DepmodFiles.devnames(index, kernel.log()::warn);
         kernel.vfs().publish(INDEX_DIR + "modules.alias", constant(DepmodFiles.aliases(index)));
         kernel.vfs().publish(INDEX_DIR + "modules.dep", constant(DepmodFiles.dependencies(index)));
@@ -170,7 +174,7 @@ public final class ModuleLoaderImpl implements ModuleLoader, ModuleGlue, AutoClo
             loadOrder.add(module);
             Module code = define(module.entry(), deps);
             module.bind(code, instantiate(module.name(), code), deps, mark);
-            owners.put(code, module);
+            owners.add(code, module);
             deps.forEach(d -> d.addHolder(module.name()));
             ModuleSysfs.publish(kernel.vfs(), module);
             runInit(module);
@@ -208,28 +212,16 @@ public final class ModuleLoaderImpl implements ModuleLoader, ModuleGlue, AutoClo
 
     /** Creates a fresh provider instance; its static initialiser and constructor run as the module. */
     private KernelModule instantiate(String name, Module code) throws KernelException {
-        return driverCall(name, "probe", () -> ServiceLoader.load(code.getLayer(), KernelModule.class).stream()
+        return gate.callAs(name, "probe", () -> ServiceLoader.load(code.getLayer(), KernelModule.class).stream()
                 .filter(p -> p.type().getModule() == code).findFirst().orElseThrow().get());
     }
 
     private void runInit(LiveModule module) throws KernelException {
-        Context context = new Context(kernel, module.name(), module.parameters(), this);
-        driverCall(module.name(), "init", () -> {
+        Context context = new Context(kernel, module, this);
+        gate.callAs(module.name(), "init", () -> {
             module.instance().init(context);
             return null;
         });
-    }
-
-    /** Runs driver code as the module: its own errno passes, anything else is a driver bug, logged and EIO. */
-    private <T> T driverCall(String name, String what, Callable<T> call) throws KernelException {
-        try {
-            return tracker.callAs(name, call);
-        } catch (KernelException e) {
-            throw e;
-        } catch (Exception | ServiceConfigurationError e) {
-            kernel.log().err("BUG: " + name + ": " + what + " threw " + e);
-            throw new KernelException(Errno.EIO, name + ": " + what + " failed: " + e, e);
-        }
     }
 
     // ---- rmmod
@@ -242,7 +234,7 @@ public final class ModuleLoaderImpl implements ModuleLoader, ModuleGlue, AutoClo
         }
         module.beginUnload();
         try {
-            driverCall(module.name(), "exit", () -> {
+            gate.callAs(module.name(), "exit", () -> {
                 module.instance().exit();
                 return null;
             });
@@ -273,43 +265,6 @@ public final class ModuleLoaderImpl implements ModuleLoader, ModuleGlue, AutoClo
         module.removed();
     }
 
-    // ---- module references (the core's ModuleGlue)
-
-    @Override
-    public boolean tryGet(Object code) {
-        Module jpms = code.getClass().getModule();
-        LiveModule owner = owners.get(jpms);
-        if (owner == null) {
-            // Code of a kernel module that is not loaded (an open that found a cdev just before
-            // the module's exit removed it) must not be called: only built-in code gets a reference.
-            return !Depmod.providesKernelModule(jpms.getDescriptor());
-        }
-        // A module still in init is waited for (unless init itself asks), so a first open that
-        // finds the cdev its init just added does not fail while that init completes.
-        if (!tracker.currentOwner().equals(owner.name())) {
-            try {
-                owner.awaitInit();
-            } catch (KernelException e) {
-                return false;
-            }
-        }
-        return owner.tryGet();
-    }
-
-    @Override
-    public void put(Object code) {
-        LiveModule owner = owners.get(code.getClass().getModule());
-        if (owner != null) {
-            owner.put();
-        }
-    }
-
-    @Override
-    public String ownerName(Object code) {
-        LiveModule owner = owners.get(code.getClass().getModule());
-        return owner == null ? LedgerEvent.KERNEL : owner.name();
-    }
-
     // ---- views
 
     @Override
@@ -327,6 +282,13 @@ public final class ModuleLoaderImpl implements ModuleLoader, ModuleGlue, AutoClo
     @Override
     public Optional<Module> code(String name) {
         return Optional.ofNullable(modules.get(ModuleNames.normalise(name))).map(LiveModule::code);
+    }
+
+    @Override
+    public <T> Optional<T> exported(Class<T> api) {
+        Objects.requireNonNull(api, "api");
+        return loadOrder.stream().filter(m -> m.state() == ModuleState.LIVE)
+                .flatMap(m -> m.exported(api).stream()).findFirst();
     }
 
     @Override

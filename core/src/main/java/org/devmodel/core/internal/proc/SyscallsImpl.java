@@ -124,7 +124,13 @@ final class SyscallsImpl implements Syscalls {
 
     @Override
     public long ioctl(int fd, int cmd, long arg) throws KernelException {
-        return withFile(fd, "ioctl", (file, ops) -> ops.ioctl(file, task, cmd, arg));
+        // Not withFile: the hot path passes its arguments instead of capturing them.
+        OpenFileImpl file = fds.get(fd);
+        try {
+            return gate.ioctl(file.operations(), file, task, cmd, arg, FileOperations::ioctl);
+        } finally {
+            file.put();
+        }
     }
 
     @Override

@@ -69,17 +69,14 @@ final class Type1Iommu implements VfioIommu {
      */
     @Override
     public long ioctl(Task current, int cmd, long arg) throws KernelException {
-        if (cmd == VFIO_CHECK_EXTENSION) {
+        return switch (cmd) {
             // v3.14 asks the set backend through this entry; devmodel's vfio asks the driver
-            return driver.checkExtension(arg);
-        } else if (cmd == VFIO_IOMMU_GET_INFO) {
-            return getInfo(current.memory(), arg);
-        } else if (cmd == VFIO_IOMMU_MAP_DMA) {
-            return mapDma(current, arg);
-        } else if (cmd == VFIO_IOMMU_UNMAP_DMA) {
-            return unmapDma(current.memory(), arg);
-        }
-        throw new KernelException(Errno.ENOTTY);
+            case VFIO_CHECK_EXTENSION -> driver.checkExtension(arg);
+            case VFIO_IOMMU_GET_INFO -> getInfo(current.memory(), arg);
+            case VFIO_IOMMU_MAP_DMA -> mapDma(current, arg);
+            case VFIO_IOMMU_UNMAP_DMA -> unmapDma(current.memory(), arg);
+            default -> throw new KernelException(Errno.ENOTTY);
+        };
     }
 
     /**

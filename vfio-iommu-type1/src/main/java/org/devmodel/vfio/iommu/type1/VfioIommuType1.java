@@ -50,16 +50,17 @@ public final class VfioIommuType1 implements KernelModule {
      * is nothing to drive, which is why vfio's {@code request_module_nowait} of this module may fail
      * silently.
      *
-     * @throws KernelException ENODEV without an IOMMU, or {@code vfio_register_iommu_driver}'s errno
+     * @throws KernelException ENODEV without an IOMMU core or an IOMMU, or
+     *     {@code vfio_register_iommu_driver}'s errno
      */
     @Override
     public void init(ModuleContext context) throws KernelException {
         Iommu iommu = context.kernel().subsystem(Iommu.class)
-                .orElseThrow(() -> new IllegalStateException("vfio_iommu_type1: no iommu core in this kernel"));
+                .orElseThrow(() -> new KernelException(Errno.ENODEV, "vfio_iommu_type1: no iommu core in this kernel"));
         if (!iommu.present()) {
             throw new KernelException(Errno.ENODEV, "vfio_iommu_type1: no IOMMU on the PCI bus");
         }
-        vfio = VfioRegistry.of(context.kernel());
+        vfio = context.dependency(VfioRegistry.class);
         driver = new Type1Driver(iommu, context.log(), context.parameters());
         vfio.registerIommuDriver(driver);
     }

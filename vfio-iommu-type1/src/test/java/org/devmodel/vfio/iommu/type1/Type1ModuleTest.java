@@ -1,6 +1,7 @@
 package org.devmodel.vfio.iommu.type1;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.devmodel.vfio.iommu.type1.DmaUser.assertErrno;
 import static org.devmodel.vfio.uapi.VfioIoctls.VFIO_CHECK_EXTENSION;
 import static org.devmodel.vfio.uapi.VfioIoctls.VFIO_DMA_MAP_FLAG_READ;
@@ -29,6 +30,7 @@ import org.devmodel.core.mem.StructValue;
 import org.devmodel.core.proc.Credentials;
 import org.devmodel.core.proc.Task;
 import org.devmodel.iommu.Iommu;
+import org.devmodel.vfio.VfioRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -109,6 +111,17 @@ class Type1ModuleTest {
         assertThat(sysfs(task, "/sys/module/vfio_iommu_type1/version")).isEqualTo("0.2\n");
         assertThat(kernel.vfs().list("/sys/module/vfio/holders")).containsExactly(MODULE);
         assertThat(kernel.vfs().list("/sys/module/vfio_iommu_type1/holders")).isEmpty();
+    }
+
+    @Test
+    void vfioExportsItsRegistryWhileLoaded() throws KernelException {
+        boot("");
+        assertThat(kernel.modules().exported(VfioRegistry.class)).isEmpty();
+        kernel.modules().modprobe(MODULE, Map.of());
+        assertThat(kernel.modules().exported(VfioRegistry.class)).containsSame(VfioRegistry.of(kernel));
+        kernel.modules().rmmod(MODULE);
+        kernel.modules().rmmod("vfio");
+        assertThatThrownBy(() -> VfioRegistry.of(kernel)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** The contract's VFIO bus driver. Not exported. */
+package org.devmodel.testkit.vfio.internal;

@@ -1,9 +1,0 @@
-/**
- * The VFIO UAPI of {@code include/uapi/linux/vfio.h} as it stood in Linux v3.14: ioctl numbers,
- * extension and IOMMU type constants, flag bits, vfio-pci region and IRQ indices, and the C layout
- * of every struct. The same descriptions ship as the module's {@code META-INF/devmodel/ioctls}
- * resource for tools that must not load the module's classes.
- *
- * <p>Everything here is a constant; nothing in the package changes.
- */
-package org.devmodel.vfio.uapi;
