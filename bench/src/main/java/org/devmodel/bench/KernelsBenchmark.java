@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.AverageTime)
 @Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
 @Fork(1)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class KernelsBenchmark {
