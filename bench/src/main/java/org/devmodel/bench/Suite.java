@@ -45,7 +45,8 @@ final class Suite {
             new Step(FIXED + "|Type1Benchmark|GroupScaleBenchmark|BootScaleBenchmark", Map.of(
                     "mappings", new String[] {"0", "1000"},
                     "live", new String[] {"1000"},
-                    "modules", new String[] {"10", "100"}), false));
+                    "modules", new String[] {"10", "100"},
+                    "kernels", new String[] {"100"}), false));
 
     private Suite() {
     }
@@ -69,8 +70,8 @@ final class Suite {
                     .jvmArgsAppend(forkArgs.toArray(String[]::new));
             step.params().forEach(options::param);
             if (quick) {
-                options.warmupIterations(1).warmupTime(TimeValue.milliseconds(300))
-                        .measurementIterations(1).measurementTime(TimeValue.milliseconds(500));
+                options.warmupIterations(1).warmupTime(TimeValue.milliseconds(200))
+                        .measurementIterations(1).measurementTime(TimeValue.milliseconds(300));
             } else if (step.singleIteration()) {
                 options.warmupIterations(0).measurementIterations(1);
             }
