@@ -93,8 +93,9 @@ final class Plot {
         double hi = Math.max(lo + 1, Math.ceil(Math.log10(max)));
         for (double d = lo; d <= hi; d++) {
             double y = TOP + plotH - (d - lo) / (hi - lo) * plotH;
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n",
-                    x0 + LEFT, y, x0 + LEFT + plotW, y));
+            svg.append(String.format(Locale.ROOT,
+                    "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n", x0 + LEFT, y,
+                    x0 + LEFT + plotW, y));
             text(svg, x0 + LEFT - 6, y + 4, "end", "", String.format(Locale.ROOT, "%,.0f", Math.pow(10, d))
                     .replace("1,000,000,000", "1e9"));
         }

@@ -90,7 +90,8 @@ final class Suite {
      */
     static Collection<RunResult> smoke() throws RunnerException {
         return new Runner(new OptionsBuilder().include("org.devmodel.bench.*Benchmark")
-                .param("mappings", "0").param("live", "10").param("modules", "10").param("kernels", "10").param("source", "boot", "jar")
+                .param("mappings", "0").param("live", "10").param("modules", "10").param("kernels", "10")
+                .param("source", "boot", "jar")
                 .forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(10))
                 .shouldFailOnError(true).verbosity(VerboseMode.SILENT).build()).run();
     }

@@ -124,8 +124,8 @@ final class Summary {
         List<String> ms = sorted("Type1Benchmark.mapUnmap4k", "mappings");
         for (String n : ms) {
             boolean last = n.equals(ms.get(ms.size() - 1));
-            row(6, "map+unmap pairs per second, " + n + " live", perSecond(score("Type1Benchmark.mapUnmap4k", "mappings", n)),
-                    "%,.0f", last ? ">= 2,000,000/s" : "", last ? v -> v >= 2_000_000 : null);
+            row(6, "map+unmap pairs per second, " + n + " live",
+                    perSecond(score("Type1Benchmark.mapUnmap4k", "mappings", n)), "%,.0f", last ? ">= 2,000,000/s" : "", last ? v -> v >= 2_000_000 : null);
         }
         for (String n : ms) {
             boolean last = n.equals(ms.get(ms.size() - 1));
@@ -167,7 +167,8 @@ final class Summary {
     }
 
     private static OptionalDouble divide(OptionalDouble a, OptionalDouble b) {
-        return a.isPresent() && b.isPresent() ? OptionalDouble.of(a.getAsDouble() / b.getAsDouble()) : OptionalDouble.empty();
+        return a.isPresent() && b.isPresent() ? OptionalDouble.of(a.getAsDouble() / b.getAsDouble())
+                : OptionalDouble.empty();
     }
 
     private static OptionalDouble perSecond(OptionalDouble nanos) {

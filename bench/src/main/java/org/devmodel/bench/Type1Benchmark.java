@@ -22,10 +22,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Figure 6, DMA scale. The type1 backend through the container fd: map and unmap one 4 KiB page, and a device's 4 KiB
- * DMA write translated through the IOMMU, in a container that already holds {@code mappings}
- * one-page mappings (separated by one-page holes, so none coalesce). The page mapped and unmapped
- * goes into the middle hole, so the lookups walk the full depth of the mapping tree. {@link FloorBenchmark#copy4k} is the floor of the 4 KiB DMA.
+ * Figure 6, DMA scale. The type1 backend through the container fd: map and unmap one 4 KiB page,
+ * and a device's DMA write translated through the IOMMU, in a container that already holds
+ * {@code mappings} one-page mappings (separated by one-page holes, so none coalesce). The page
+ * mapped and unmapped goes into the middle hole, so the lookups walk the full depth of the mapping
+ * tree. {@link FloorBenchmark#copy4k} is the floor of the 4 KiB DMA.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
