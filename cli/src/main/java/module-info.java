@@ -1,6 +1,7 @@
 /**
- * The devmodel launcher: boots a model kernel, runs scenario scripts against it with an
- * strace-style trace, and offers an interactive shell and one-shot admin commands. Exports nothing.
+ * The devmodel launcher: boots a model kernel (or, with {@code --host}, reaches this machine's
+ * through the host bridge), runs scenario scripts against it with an strace-style trace, and offers
+ * an interactive shell and one-shot admin commands. Exports nothing.
  */
 @SuppressWarnings("requires-automatic") // JLine 3, chosen for Java 17 and no native library (pom.xml)
 module org.devmodel.cli {

@@ -3,8 +3,12 @@ package org.devmodel.cli;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.Optional;
 import org.devmodel.cli.script.AdminVerb;
 import picocli.CommandLine;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** Starts the CLI: {@code java --module-path mods -m org.devmodel.cli [OPTIONS] COMMAND [ARGS]}. */
 public final class Main {
@@ -34,7 +38,37 @@ public final class Main {
         }
         cli.setOut(new PrintWriter(terminal.out(), true));
         cli.setErr(new PrintWriter(terminal.err(), true));
+        IParameterExceptionHandler picocliWords = cli.getParameterExceptionHandler();
+        cli.setParameterExceptionHandler((e, arguments) -> unknownCommand(e).orElseGet(
+                () -> handle(picocliWords, e, arguments)));
         return cli.execute(args);
+    }
+
+    /**
+     * A word where the command should be is named as an unknown command, with the list of commands,
+     * instead of picocli's "Unmatched argument at index 0".
+     *
+     * @return the exit status when it was such a word, else empty: picocli's words fit
+     */
+    private static Optional<Integer> unknownCommand(ParameterException e) {
+        CommandLine at = e.getCommandLine();
+        if (!(e instanceof UnmatchedArgumentException unmatched) || at.getParent() != null
+                || unmatched.getUnmatched().isEmpty() || unmatched.getUnmatched().get(0).startsWith("-")) {
+            return Optional.empty();
+        }
+        PrintWriter err = at.getErr();
+        err.println("devmodel: unknown command '" + unmatched.getUnmatched().get(0) + "'");
+        err.println("commands: " + String.join(", ", at.getSubcommands().keySet()));
+        err.println("Try 'devmodel --help' for more information.");
+        return Optional.of(at.getCommandSpec().exitCodeOnInvalidInput());
+    }
+
+    private static int handle(IParameterExceptionHandler handler, ParameterException e, String[] arguments) {
+        try {
+            return handler.handleParseException(e, arguments);
+        } catch (Exception failure) {
+            throw new IllegalStateException("picocli's usage report failed", failure);
+        }
     }
 
     /**

@@ -27,7 +27,7 @@ final class RunCommand implements Callable<Integer> {
             text = file.equals("-") ? new String(top.terminal().in().readAllBytes(), StandardCharsets.UTF_8)
                     : Files.readString(Path.of(file));
         } catch (IOException e) {
-            top.terminal().err().println("devmodel: cannot read " + file + ": " + e.getMessage());
+            top.terminal().err().println("devmodel: cannot read " + file + ": " + Messages.reason(e));
             return ScriptRunner.WRONG;
         }
         return Sessions.withRunner(top, file, runner -> runner.run(text));

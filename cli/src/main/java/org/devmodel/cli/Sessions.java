@@ -2,7 +2,7 @@ package org.devmodel.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.devmodel.cli.admin.BootedKernel;
+import org.devmodel.cli.machine.Machine;
 import org.devmodel.cli.run.ScriptRunner;
 import org.devmodel.core.KernelException;
 
@@ -23,11 +23,14 @@ final class Sessions {
      * @return the action's exit status, or 2 when the kernel could not boot
      */
     static int withRunner(DevmodelCommand top, String file, RunnerAction action) {
-        try (BootedKernel booted = top.boot(); ScriptRunner runner = new ScriptRunner(booted, file,
+        try (Machine machine = top.boot(); ScriptRunner runner = new ScriptRunner(machine, file,
                 top.terminal().out(), top.terminal().err())) {
             return action.run(runner);
         } catch (KernelException | IOException | UncheckedIOException | IllegalArgumentException e) {
             top.terminal().err().println("devmodel: cannot boot the kernel: " + e.getMessage());
+            return ScriptRunner.WRONG;
+        } catch (UnsatisfiedLinkError e) {
+            top.terminal().err().println("devmodel: --host: cannot bind this machine's libc: " + e.getMessage());
             return ScriptRunner.WRONG;
         }
     }

@@ -27,7 +27,7 @@ final class ShellHelp {
             text.append(INDENT).append(Arrays.stream(AdminVerb.values()).filter(v -> v.family() == family)
                     .map(AdminVerb::usage).collect(Collectors.joining("   "))).append('\n');
         }
-        return text.append("Any command may end with => N, => ERRNO, => ok, => x:HEX or => \"text\".\n")
+        return text.append("Any command may end with => N, => ERRNO, => ok, => x:HEX, => \"text\" or => !\"text\".\n")
                 .append("help shows this; exit, quit or end of input leaves.\n").toString();
     }
 

@@ -28,7 +28,7 @@ class ExamplesTest {
         "autoload.scn,      ,                           , '13 passed, 0 failed'",
         "vfio-sequence.scn, ,                           , '22 passed, 0 failed'",
         "edu-dma.scn,       ,                           , '15 passed, 0 failed'",
-        "hello-misc.scn,    hello-misc/target/modules,  , '10 passed, 0 failed'",
+        "hello-misc.scn,    hello-misc/target/modules,  , '11 passed, 0 failed'",
         "spapr-tce.scn,     ,             --machine power, '26 passed, 0 failed'",
     })
     void everyExpectationHolds(String scenario, String modules, String options, String count) throws Exception {

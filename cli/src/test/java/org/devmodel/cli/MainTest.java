@@ -1,6 +1,7 @@
 package org.devmodel.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,8 +20,8 @@ class MainTest {
     void helpListsTheCommandsAndExitsZero() {
         Result r = run("", "--help");
         assertThat(r.status()).isZero();
-        assertThat(r.out()).contains("--modules=DIR", "--platform=FILE", "--machine=NAME", "--cmdline=", "run", "shell", "demo",
-                "modprobe", "new_id", "dmesg");
+        assertThat(r.out()).contains("--modules=DIR", "--platform=FILE", "--machine=NAME", "--cmdline=", "run", "shell",
+                "demo", "modprobe", "new_id", "dmesg", "--host", "--real-fds", "--host-wait=MS");
     }
 
     @Test
@@ -122,7 +123,8 @@ class MainTest {
     void theShellRunsLinesGoesOnAfterAnErrorAndShowsHelp() {
         Result r = run("help\nfrobnicate\nopen f /proc/devices O_RDONLY => 3\nexit\nclose f\n", "shell");
         assertThat(r.status()).isZero();
-        assertThat(r.out()).startsWith("Process commands").endsWith("open(\"/proc/devices\", O_RDONLY) = 3\n");
+        assertThat(r.out()).startsWith("Process commands")
+                .endsWith("open(\"/proc/devices\", O_RDONLY) = 3\n1 passed, 0 failed\n");
         assertThat(r.err()).isEqualTo("-:2:1: unknown command frobnicate\n");
     }
 
@@ -132,7 +134,7 @@ class MainTest {
         Result r = run("open f\t/proc/devices\tO_RDONLY => 3\nclose f", "shell");
         assertThat(r.status()).isZero();
         assertThat(r.out()).as("no prompt and no echo when standard input is not a terminal")
-                .isEqualTo("open(\"/proc/devices\", O_RDONLY) = 3\nclose(3) = 0\n");
+                .isEqualTo("open(\"/proc/devices\", O_RDONLY) = 3\nclose(3) = 0\n1 passed, 0 failed\n");
         assertThat(r.err()).isEmpty();
     }
 
@@ -177,6 +179,100 @@ class MainTest {
                 + " runs without an IOMMU (no /sys/kernel/iommu_groups)\n");
         assertThat(with.status()).isZero();
         assertThat(with.out()).endsWith("\n0000:00:03.0 group=3 model=edu\n");
+    }
+
+    @Test
+    void hostRunPrintsWhatTheModelRunPrints() {
+        assumeTrue(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"),
+                "--host needs Linux on x86_64");
+        String file = "src/test/resources/host/eventfd.scn";
+        Result model = run("", "run", file);
+        Result host = run("", "--host", "run", file);
+
+        assertThat(model.status()).isZero();
+        assertThat(host.out()).isEqualTo(model.out()).endsWith("15 passed, 0 failed\n");
+        assertThat(host.err()).isEqualTo(model.err());
+        assertThat(host.status()).isZero();
+    }
+
+    @Test
+    void hostShellStopsNoLineButReportsTheOnesTheHostCannotRun() {
+        assumeTrue(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"),
+                "--host needs Linux on x86_64");
+        Result r = run("eventfd e\nread e 8\nuser 1000\nclose e\n", "--host", "--host-wait", "100", "shell");
+
+        assertThat(r.out()).isEqualTo("eventfd2(0, 0) = 3\nclose(3) = 0\n");
+        assertThat(r.err()).isEqualTo("-:2:1: the call would block: fd 3 was not ready to read after 100 ms\n"
+                + "-:3:1: user: credentials cannot be switched on the host: the script runs in the JVM's own process,"
+                + " whose threads all share them\n");
+        assertThat(r.status()).isZero();
+    }
+
+    @Test
+    void anUnknownCommandIsNamedWithTheListOfCommands() {
+        Result r = run("", "frob");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).startsWith("devmodel: unknown command 'frob'\ncommands: run, shell, demo, host-platform,"
+                + " modprobe, rmmod,").contains(", state\n").doesNotContain("Unmatched argument");
+    }
+
+    @Test
+    void aScriptThatCannotBeReadNamesTheReasonNotThePathTwice() {
+        Result r = run("", "run", "no/such.scn");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("devmodel: cannot read no/such.scn: No such file or directory\n");
+    }
+
+    @Test
+    void theShellFromAPipeEndsWithTheCountAndExitsOneWhenAnExpectationFailed() {
+        Result r = run("lsmod => \"vfio\"\nlsmod => ok\n", "shell");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.out()).endsWith("1 passed, 1 failed\n");
+        assertThat(r.err()).isEqualTo("FAIL -:1: expected \"vfio\", got output without it\n");
+    }
+
+    @Test
+    void catOfADeviceThatNeverEndsStopsAt64KiBWithANote() {
+        Result r = run("", "cat", "/dev/zero");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).hasSize(65536).matches("\u0000+");
+        assertThat(r.err()).isEqualTo("cat: /dev/zero: stopped after 65536 bytes (devmodel's bound)\n");
+    }
+
+    @Test
+    void stateShowsTheBootedKernelAsTextOrAsAGraph() {
+        Result text = run("", "state");
+        assertThat(text.status()).isZero();
+        assertThat(text.out()).startsWith("modules (name, refcount, holders):\nchar regions (major:baseminor+count name):\n"
+                + "  1:0+256 mem\n  10:0+256 misc\n").contains("  mem: null 1:3, zero 1:5,", "  3: 0000:00:03.0 (no driver)");
+        Result dot = run("", "state", "--dot");
+        assertThat(dot.out()).startsWith("digraph devmodel {\n").endsWith("}\n");
+        Result wrong = run("", "state", "--svg");
+        assertThat(wrong.status()).isEqualTo(2);
+        assertThat(wrong.err()).isEqualTo("devmodel: state: unknown option --svg\n");
+    }
+
+    @Test
+    void stateOnPowerListsTheTcesInUseAsTheContainersMappings() {
+        Result r = run("""
+                modprobe vfio-pci
+                bind 0000:00:03.0 vfio-pci
+                open container /dev/vfio/vfio
+                open group /dev/vfio/3
+                ioctl group VFIO_GROUP_SET_CONTAINER @container
+                ioctl container VFIO_SET_IOMMU VFIO_SPAPR_TCE_IOMMU
+                ioctl container VFIO_IOMMU_ENABLE
+                mmap buf 8192
+                ioctl container VFIO_IOMMU_MAP_DMA {vaddr=&buf, iova=0x10000, size=0x2000, flags=VFIO_DMA_MAP_FLAG_READ}
+                state
+                """, "--machine", "power", "shell");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("vfio containers (groups, backend, DMA mappings):\n"
+                + "  container 1: backend iommu-vfio-powerpc\n"
+                + "    group 3: 0000:00:03.0\n"
+                + "    dma 0x10000+0x1000 -> 0x7f0000000000 r-\n"
+                + "    dma 0x11000+0x1000 -> 0x7f0000001000 r-\n"
+                + "open files (pid, fd, path):\n");
     }
 
     private static Result run(String stdin, String... args) {

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.devmodel.cli.machine.FileTree;
 import org.devmodel.cli.script.ScriptException;
 import org.devmodel.cli.script.ScriptParser;
+import org.devmodel.core.Kernel;
 import org.devmodel.ioctl.ArgKind;
 import org.devmodel.ioctl.Constant;
 import org.devmodel.ioctl.ConstantSet;
@@ -14,6 +16,9 @@ import org.devmodel.ioctl.IoctlDescription;
 import org.devmodel.ioctl.IoctlTable;
 import org.jline.reader.Candidate;
 import org.jline.reader.impl.DefaultParser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Tab completion as JLine asks for it: a parsed line in, candidates out (JLine then keeps those matching). */
@@ -21,7 +26,23 @@ class ShellCompleterTest {
     private static final IoctlTable TABLE = IoctlTable.of("test", List.of(new Constant("DEMO_BASE", 100)),
             List.of(new ConstantSet("DEMO_FLAGS", List.of(new Constant("DEMO_FLAG_ON", 1)))), List.of(),
             List.of(IoctlDescription.of("DEMO_RESET", 0x3b64, "device", ArgKind.NONE)));
-    private final ShellCompleter completer = new ShellCompleter(TABLE, ShellCommand.SHELL_WORDS);
+    private static Kernel kernel;
+    private ShellCompleter completer;
+
+    @BeforeAll
+    static void boot() throws Exception {
+        kernel = Kernel.boot();
+    }
+
+    @AfterAll
+    static void shutDown() {
+        kernel.close();
+    }
+
+    @BeforeEach
+    void completer() {
+        completer = new ShellCompleter(TABLE, ShellCommand.SHELL_WORDS, FileTree.of(kernel.vfs()));
+    }
 
     @Test
     void theFirstWordCompletesToTheCommandsThatStartWithIt() {
@@ -34,7 +55,7 @@ class ShellCompleterTest {
     void everyCommandIsOfferedAndNothingElse() {
         assertThat(completions("")).containsExactlyInAnyOrder("open", "close", "ioctl", "read", "write", "mmap",
                 "poke", "peek", "eventfd", "user", "ulimit", "sleep", "modprobe", "rmmod", "lsmod", "modinfo",
-                "bind", "unbind", "new_id", "ls", "cat", "stat", "dmesg", "help", "exit", "quit");
+                "bind", "unbind", "new_id", "ls", "cat", "stat", "dmesg", "state", "help", "exit", "quit");
     }
 
     @Test
@@ -54,6 +75,28 @@ class ShellCompleterTest {
     void laterWordsCompleteToIoctlAndConstantNamesFromTheTable() {
         assertThat(completions("ioctl dev ")).containsExactlyInAnyOrder("DEMO_RESET", "DEMO_BASE", "DEMO_FLAG_ON");
         assertThat(matching("ioctl dev DEMO_R")).containsExactly("DEMO_RESET");
+    }
+
+    @Test
+    void aWordStartingWithASlashCompletesToThePathsOfTheModelsFileSystem() {
+        assertThat(matching("open c /dev/vf")).containsExactly("/dev/vfio/");
+        assertThat(matching("open c /dev/vfio/")).containsExactly("/dev/vfio/vfio");
+        assertThat(matching("ls /sys/bus/pci/devices/0000:00:0")).contains("/sys/bus/pci/devices/0000:00:03.0/");
+        assertThat(matching("cat /proc/")).contains("/proc/devices", "/proc/misc");
+        assertThat(matching("cat /no/such/")).isEmpty();
+    }
+
+    @Test
+    void aDirectoryLeavesTheWordOpenAndAFileClosesIt() {
+        List<Candidate> candidates = new ArrayList<>();
+        String line = "open c /dev/vfio/";
+        completer.complete(null, new DefaultParser().parse(line, line.length()), candidates);
+        assertThat(candidates).singleElement().satisfies(c -> assertThat(c.complete()).isTrue());
+        candidates.clear();
+        line = "open c /dev/";
+        completer.complete(null, new DefaultParser().parse(line, line.length()), candidates);
+        assertThat(candidates).filteredOn(c -> c.value().equals("/dev/vfio/")).singleElement()
+                .satisfies(c -> assertThat(c.complete()).isFalse());
     }
 
     /** {@return the candidates for the last word, as the completer gives them} */

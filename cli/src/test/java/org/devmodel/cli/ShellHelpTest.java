@@ -18,16 +18,17 @@ class ShellHelpTest {
                                                      values: N, CONST, &BUF, &BUF+OFFSET, #NAME, data=[v1, v2]
               read NAME COUNT [at OFFSET]            OFFSET: N or a region such as BAR0+0x4
               write NAME DATA [at OFFSET]            DATA: x:HEX, "text", u8:/u16:/u32:/u64:VALUE
-              mmap BUF LENGTH [NAME OFFSET]
+              mmap BUF LENGTH [NAME OFFSET [MAP_PRIVATE]]
               poke BUF OFFSET DATA
               peek BUF OFFSET COUNT
               eventfd NAME [EFD_NONBLOCK]
               user UID [GID]    ulimit -l KIB    sleep DURATION (100ms, 2s)
             Admin commands (print what the real tool prints):
-              modprobe MODULE [param=value ...]   rmmod MODULE   lsmod   modinfo MODULE
+              modprobe [-r] MODULE [param=value ...]   rmmod MODULE   lsmod   modinfo MODULE
               bind BDF DRIVER   unbind BDF   new_id VENDOR DEVICE DRIVER
               ls [-l] PATH   cat PATH   stat PATH   dmesg
-            Any command may end with => N, => ERRNO, => ok, => x:HEX or => "text".
+              state [--dot]
+            Any command may end with => N, => ERRNO, => ok, => x:HEX, => "text" or => !"text".
             help shows this; exit, quit or end of input leaves.
             """;
 

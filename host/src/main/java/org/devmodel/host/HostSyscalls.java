@@ -1,5 +1,6 @@
 package org.devmodel.host;
 
+import java.time.Duration;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.fs.Stat;
 import org.devmodel.core.proc.Mman;
@@ -17,6 +18,13 @@ import org.devmodel.host.internal.StatDecoder;
  * layout of {@code struct stat}). Thread-safe, as libc is.
  */
 public final class HostSyscalls implements Syscalls {
+    /** {@code POLLIN}: there is data to read. */
+    public static final int POLLIN = 0x001;
+    /** {@code POLLOUT}: writing now will not block. */
+    public static final int POLLOUT = 0x004;
+    private static final int F_DUPFD = 0;
+    private static final int F_GETFL = 3;
+
     private final Libc libc;
     private final NativeMemory memory;
 
@@ -114,6 +122,46 @@ public final class HostSyscalls implements Syscalls {
     @Override
     public int eventfd(long initval, int flags) throws KernelException {
         return (int) libc.check(libc.functions().eventfd((int) initval, flags), "eventfd " + initval);
+    }
+
+    /**
+     * {@code fcntl(fd, F_GETFL)}: the file's status flags.
+     *
+     * @param fd the fd
+     * @return the access mode and flags such as {@code O_NONBLOCK}
+     * @throws KernelException EBADF
+     */
+    public int fileStatusFlags(int fd) throws KernelException {
+        return (int) libc.check(libc.functions().fcntl(fd, F_GETFL, 0), "fcntl " + fd + " F_GETFL");
+    }
+
+    /**
+     * {@code fcntl(fd, F_DUPFD, minimum)}: a new fd for the same open file.
+     *
+     * @param fd the fd
+     * @param minimum the lowest number the new fd may have
+     * @return the lowest free fd from {@code minimum}
+     * @throws KernelException EBADF, EMFILE
+     */
+    public int dupfd(int fd, int minimum) throws KernelException {
+        return (int) libc.check(libc.functions().fcntl(fd, F_DUPFD, minimum), "fcntl " + fd + " F_DUPFD");
+    }
+
+    /**
+     * {@code poll(2)} of one fd: waits until it is ready for the events or the timeout passes.
+     *
+     * @param fd the fd
+     * @param events {@link #POLLIN} and/or {@link #POLLOUT}
+     * @param timeout how long to wait at most
+     * @return the events that happened ({@code revents}, with {@code POLLERR}, {@code POLLHUP} and
+     *     {@code POLLNVAL} as the kernel adds them), 0 when the timeout passed first
+     * @throws KernelException EINTR, ENOMEM
+     */
+    public int poll(int fd, int events, Duration timeout) throws KernelException {
+        int[] pollfd = {fd, events & 0xffff};
+        int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        long ready = libc.check(libc.functions().poll(pollfd, 1, millis), "poll " + fd);
+        return ready == 0 ? 0 : pollfd[1] >>> 16;
     }
 
     /**

@@ -18,6 +18,9 @@ import org.devmodel.host.internal.Libc;
  * does for unmapped bytes. Thread-safe.
  */
 public final class NativeMemory implements UserMemory {
+    /** {@code MAP_FIXED_NOREPLACE}: place the mapping exactly there, or fail with EEXIST. */
+    private static final int MAP_FIXED_NOREPLACE = 0x100000;
+
     private final Libc libc;
     /** Known mappings, start to end; abutting ones are kept apart. */
     private final TreeMap<Long, Long> mappings = new TreeMap<>();
@@ -69,6 +72,26 @@ public final class NativeMemory implements UserMemory {
                 Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS, -1, 0), "mmap " + length);
         mapped(address, length);
         return address;
+    }
+
+    /**
+     * Maps anonymous, zero-filled, readable and writable memory at a chosen address, never over an
+     * existing mapping ({@code MAP_FIXED_NOREPLACE}, Linux 4.17; an older kernel takes the address as
+     * a hint, and a mapping placed elsewhere is undone).
+     *
+     * @param address the start, page aligned
+     * @param length the length in bytes, rounded up to whole pages
+     * @throws KernelException EEXIST when something is mapped there, EINVAL, ENOMEM
+     */
+    public void mmapFixed(long address, long length) throws KernelException {
+        long placed = libc.check(libc.functions().mmap(address, length, Mman.PROT_READ | Mman.PROT_WRITE,
+                Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0),
+                "mmap 0x" + Long.toHexString(address));
+        if (placed != address) {
+            libc.check(libc.functions().munmap(placed, length), "munmap 0x" + Long.toHexString(placed));
+            throw new KernelException(Errno.EEXIST, "mmap 0x" + Long.toHexString(address) + ": address taken");
+        }
+        mapped(address, length);
     }
 
     @Override

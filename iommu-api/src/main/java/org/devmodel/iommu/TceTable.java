@@ -1,5 +1,6 @@
 package org.devmodel.iommu;
 
+import java.util.List;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.mem.AddressSpace;
 
@@ -36,6 +37,13 @@ public interface TceTable {
 
     /** {@return {@code it_size}: how many entries the window has} */
     long size();
+
+    /**
+     * {@return the entries in use, lowest I/O address first, one line each as the type1 backend lists
+     * its mappings: {@code 0x1000+0x1000 -> 0x7f0000000000 rw} (a page the device may only read ends
+     * {@code r-}), for tools that show the kernel's state}
+     */
+    List<String> mappings();
 
     /**
      * {@code iommu_tce_put_param_check}: whether a TCE may be put at an I/O address.

@@ -98,4 +98,11 @@ public interface VfioRegistry {
      * @param driver the backend
      */
     void unregisterIommuDriver(VfioIommuDriver driver);
+
+    /**
+     * {@return every container that holds a group, in the order of its lowest group id, for tools
+     * that show the kernel's state}; a container with no group is only an open file of
+     * {@code /dev/vfio/vfio} and is not listed
+     */
+    List<VfioContainerState> containers();
 }

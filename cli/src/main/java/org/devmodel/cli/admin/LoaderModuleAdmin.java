@@ -3,6 +3,7 @@ package org.devmodel.cli.admin;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.devmodel.core.Errno;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.module.LoadedModule;
@@ -25,6 +26,51 @@ final class LoaderModuleAdmin implements ModuleAdmin {
                     ? new AdminException(e.errno(), "modprobe: FATAL: Module " + module + " not found.")
                     : new AdminException(e.errno(), "modprobe: ERROR: could not insert '" + kmodName(module) + "': "
                             + e.errno().message());
+        }
+    }
+
+    @Override
+    public void modprobeRemove(String module) throws AdminException {
+        String name = kmodName(module);
+        if (!loader.indexed().contains(name)) {
+            throw new AdminException(Errno.ENOENT, "modprobe: FATAL: Module " + module + " not found.");
+        }
+        Optional<LoadedModule> loaded = loader.find(name);
+        if (loaded.isEmpty()) {
+            // without --first-time kmod treats a module that is not loaded as already removed
+            return;
+        }
+        if (loaded.get().refcount() > 0) {
+            throw new AdminException(Errno.EBUSY, "modprobe: FATAL: Module " + name + " is in use.");
+        }
+        try {
+            removeWithUnusedDependencies(name);
+        } catch (KernelException e) {
+            throw new AdminException(e.errno(), "modprobe: ERROR: could not remove '" + name + "': "
+                    + e.errno().message());
+        }
+    }
+
+    /**
+     * kmod's {@code rmmod_do_remove_module}: removes a module, then each of its dependencies whose
+     * reference count is now 0, recursively; a dependency that cannot go stays, silently.
+     */
+    private void removeWithUnusedDependencies(String name) throws KernelException {
+        List<String> dependencies = loader.loaded().stream().filter(m -> m.holders().contains(name))
+                .map(LoadedModule::name).toList();
+        loader.rmmod(name);
+        for (String dependency : dependencies) {
+            if (loader.find(dependency).map(m -> m.refcount() == 0).orElse(false)) {
+                removeQuietly(dependency);
+            }
+        }
+    }
+
+    private void removeQuietly(String dependency) {
+        try {
+            removeWithUnusedDependencies(dependency);
+        } catch (KernelException e) {
+            // kmod ignores a dependency it could not remove: it stays loaded, as lsmod then shows
         }
     }
 

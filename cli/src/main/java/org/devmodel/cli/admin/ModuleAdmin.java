@@ -15,6 +15,16 @@ public interface ModuleAdmin {
     void modprobe(String module, Map<String, String> parameters) throws AdminException;
 
     /**
+     * {@code modprobe -r MODULE}, as kmod does it: nothing when the module is not loaded, refused
+     * when it is in use, else it is removed and then each module it depended on that is now unused,
+     * recursively; prints nothing on success.
+     *
+     * @param module the module name
+     * @throws AdminException with kmod's message, e.g. "modprobe: FATAL: Module vfio is in use."
+     */
+    void modprobeRemove(String module) throws AdminException;
+
+    /**
      * {@code rmmod MODULE}; prints nothing on success.
      *
      * @param module the module name
@@ -22,8 +32,12 @@ public interface ModuleAdmin {
      */
     void rmmod(String module) throws AdminException;
 
-    /** {@return {@code lsmod}'s output} */
-    String lsmod();
+    /**
+     * {@return {@code lsmod}'s output}
+     *
+     * @throws AdminException with the tool's message, where the module list cannot be read
+     */
+    String lsmod() throws AdminException;
 
     /**
      * {@return {@code modinfo MODULE}'s output}

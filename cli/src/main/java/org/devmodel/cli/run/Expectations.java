@@ -28,6 +28,9 @@ final class Expectations {
         if (expectation instanceof Expectation.Contains contains) {
             return outcome.printed().contains(contains.text());
         }
+        if (expectation instanceof Expectation.Lacks lacks) {
+            return !outcome.printed().contains(lacks.text());
+        }
         if (outcome.errno().isPresent()) {
             return false;
         }
@@ -43,6 +46,9 @@ final class Expectations {
     private static String got(Expectation expectation, Outcome outcome) {
         if (expectation instanceof Expectation.Contains) {
             return "output without it";
+        }
+        if (expectation instanceof Expectation.Lacks) {
+            return "output with it";
         }
         if (outcome.errno().isPresent()) {
             return outcome.errno().get().name();

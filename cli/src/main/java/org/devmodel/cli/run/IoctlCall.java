@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.devmodel.cli.script.Command;
 import org.devmodel.cli.script.IoctlArgument;
+import org.devmodel.cli.script.Numbers;
 import org.devmodel.cli.script.ScriptException;
 import org.devmodel.cli.script.Value;
 import org.devmodel.core.KernelException;
@@ -39,7 +40,7 @@ final class IoctlCall {
         String result;
         Outcome outcome;
         try {
-            long value = session.task().syscalls().ioctl(fd, ioctl.number(), argument);
+            long value = session.process().syscalls().ioctl(fd, ioctl.number(), argument);
             ioctl.result().ifPresent(name -> session.bindings().bindFd(name, (int) value));
             result = Long.toString(value);
             outcome = Outcome.success(value, "");
@@ -70,7 +71,7 @@ final class IoctlCall {
                 return session.resolve(scalar.value());
             }
             if (argument instanceof IoctlArgument.FdPointer pointer) {
-                return inMemory(intBytes(session.bindings().fd(pointer.fd())));
+                return inMemory(intBytes(session.process().kernelFd(session.bindings().fd(pointer.fd()))));
             }
             if (argument instanceof IoctlArgument.Text text) {
                 byte[] bytes = text.text().getBytes(StandardCharsets.UTF_8);
@@ -87,7 +88,7 @@ final class IoctlCall {
 
     private long inMemory(byte[] bytes) throws KernelException {
         long address = session.scratch().allocate(bytes.length);
-        session.task().memory().copyToUser(address, bytes);
+        session.process().memory().copyToUser(address, bytes);
         return address;
     }
 
@@ -118,11 +119,13 @@ final class IoctlCall {
 
     private String renderedValue(Command.Ioctl ioctl, long argument) {
         if (ioctl.description().isEmpty()) {
-            return Long.toString(argument);
+            // strace shows the argument of an ioctl it cannot decode as %#lx: it may be a pointer.
+            return Numbers.hexOrZero(argument);
         }
         IoctlArgument written = ioctl.argument();
         if (written instanceof IoctlArgument.FdPointer) {
-            return "[" + readBack(argument, 4).map(b -> Long.toString(FieldType.S32.read(b, 0))).orElse("?") + "]";
+            return "[" + readBack(argument, 4).map(b -> Long.toString(scriptFd(FieldType.S32.read(b, 0)))).orElse("?")
+                    + "]";
         }
         if (written instanceof IoctlArgument.Text text) {
             return Trace.quote(text.text());
@@ -130,7 +133,13 @@ final class IoctlCall {
         if (written instanceof IoctlArgument.Struct struct) {
             return readStruct(argument, struct).orElseGet(() -> Trace.pointer(argument));
         }
-        return scalar(ioctl.description().get(), argument);
+        Value scalar = ((IoctlArgument.Scalar) written).value();
+        return scalar(ioctl.description().get(), scalar instanceof Value.FdNumber ? scriptFd(argument) : argument);
+    }
+
+    /** An fd the script put in the argument is shown by the script's number, as the kernel's may differ. */
+    private long scriptFd(long kernelFd) {
+        return session.process().scriptFd((int) kernelFd);
     }
 
     /** An integer argument is shown by name where the ioctl's description names its values. */
@@ -144,17 +153,34 @@ final class IoctlCall {
 
     private Optional<String> readStruct(long address, IoctlArgument.Struct struct) {
         try {
-            StructValue after = StructValue.copyFromUser(session.task().memory(), address, struct.layout(),
+            StructValue after = StructValue.copyFromUser(session.process().memory(), address, struct.layout(),
                     struct.data().size());
-            return Optional.of(structs.format(after));
+            return Optional.of(structs.format(withScriptFds(after, struct)));
         } catch (KernelException e) {
             return Optional.empty();
         }
     }
 
+    /** The fields and elements the script wrote as {@code #NAME} are shown by the script's numbers. */
+    private StructValue withScriptFds(StructValue after, IoctlArgument.Struct struct) {
+        StructLayout layout = struct.layout();
+        for (Map.Entry<String, Value> field : struct.fields().entrySet()) {
+            if (field.getValue() instanceof Value.FdNumber) {
+                after.set(field.getKey(), fit(layout.field(field.getKey()).type(), scriptFd(after.get(field.getKey()))));
+            }
+        }
+        for (int i = 0; i < struct.data().size(); i++) {
+            if (struct.data().get(i) instanceof Value.FdNumber) {
+                FieldType element = (FieldType) layout.flexibleArray().orElseThrow().element();
+                after.setElement(i, fit(element, scriptFd(after.getElement(i))));
+            }
+        }
+        return after;
+    }
+
     private Optional<byte[]> readBack(long address, int length) {
         try {
-            return Optional.of(session.task().memory().copyFromUser(address, length));
+            return Optional.of(session.process().memory().copyFromUser(address, length));
         } catch (KernelException e) {
             return Optional.empty();
         }

@@ -7,11 +7,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.devmodel.cli.machine.FileTree;
 import org.devmodel.core.DevT;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.fs.FileType;
 import org.devmodel.core.fs.Stat;
-import org.devmodel.core.fs.Vfs;
 
 /**
  * GNU {@code ls} writing to a pipe: one name per line, or with {@code -l} a {@code total} line and
@@ -25,15 +25,15 @@ final class Listing {
     private static final DateTimeFormatter OLD = DateTimeFormatter.ofPattern("MMM ppd  yyyy", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
-    private final Vfs vfs;
+    private final FileTree files;
     private final Instant now;
 
     /**
-     * @param vfs the file system
-     * @param now the kernel's wall time, which decides recent or old
+     * @param files the files
+     * @param now the machine's wall time, which decides recent or old
      */
-    Listing(Vfs vfs, Instant now) {
-        this.vfs = vfs;
+    Listing(FileTree files, Instant now) {
+        this.files = files;
         this.now = now;
     }
 
@@ -45,7 +45,7 @@ final class Listing {
      */
     String names(String path) throws KernelException {
         StringBuilder text = new StringBuilder();
-        for (Entry entry : entries(path, vfs.stat(path))) {
+        for (Entry entry : entries(path, files.stat(path))) {
             text.append(entry.name()).append('\n');
         }
         return text.toString();
@@ -58,7 +58,7 @@ final class Listing {
      * @throws KernelException ENOENT and friends
      */
     String longListing(String path) throws KernelException {
-        Stat stat = vfs.stat(path);
+        Stat stat = files.stat(path);
         List<Entry> entries = entries(path, stat);
         Widths widths = Widths.of(entries);
         StringBuilder text = new StringBuilder();
@@ -86,8 +86,8 @@ final class Listing {
         }
         List<Entry> entries = new ArrayList<>();
         String prefix = path.endsWith("/") ? path : path + "/";
-        for (String name : vfs.list(path)) {
-            entries.add(new Entry(name, vfs.stat(prefix + name)));
+        for (String name : files.list(path)) {
+            entries.add(new Entry(name, files.stat(prefix + name)));
         }
         return entries;
     }

@@ -3,6 +3,7 @@ package org.devmodel.cli.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.devmodel.cli.machine.ScriptProcess.Direction;
 import org.devmodel.cli.script.Command;
 import org.devmodel.cli.script.FileOffset;
 import org.devmodel.cli.script.Numbers;
@@ -11,8 +12,7 @@ import org.devmodel.cli.script.ScriptException;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.fs.EventFdFlags;
 import org.devmodel.core.fs.OpenFlags;
-import org.devmodel.core.mem.AddressSpace;
-import org.devmodel.core.proc.Credentials;
+import org.devmodel.core.mem.UserMemory;
 import org.devmodel.core.proc.Mman;
 import org.devmodel.core.proc.Syscalls;
 
@@ -57,10 +57,10 @@ final class ProcessCommands {
         Optional<Long> offset = fileOffset(fd, read.offset());
         String name = offset.isPresent() ? "pread64" : "read";
         try {
-            long n = session.blocking(fd, () -> offset.isPresent()
+            long n = session.blocking(fd, Direction.READ, () -> offset.isPresent()
                     ? syscalls().pread(fd, buf, read.count(), offset.get())
                     : syscalls().read(fd, buf, read.count()), at);
-            byte[] bytes = session.task().memory().copyFromUser(buf, (int) n);
+            byte[] bytes = session.process().memory().copyFromUser(buf, (int) n);
             List<String> args = ioArgs(fd, Trace.bytes(bytes), read.count(), offset);
             return Outcome.success(n, Trace.call(name, args, Long.toString(n))).withBytes(bytes);
         } catch (KernelException e) {
@@ -69,7 +69,7 @@ final class ProcessCommands {
         }
     }
 
-    Outcome write(Command.Write write) throws ScriptException {
+    Outcome write(Command.Write write, Position at) throws ScriptException {
         int fd = session.bindings().fd(write.fd());
         byte[] data = write.data().toArray();
         Optional<Long> offset = fileOffset(fd, write.offset());
@@ -77,9 +77,10 @@ final class ProcessCommands {
         List<String> args = ioArgs(fd, Trace.bytes(data), data.length, offset);
         try {
             long buf = session.scratch().allocate(data.length);
-            session.task().memory().copyToUser(buf, data);
-            long n = offset.isPresent() ? syscalls().pwrite(fd, buf, data.length, offset.get())
-                    : syscalls().write(fd, buf, data.length);
+            session.process().memory().copyToUser(buf, data);
+            long n = session.blocking(fd, Direction.WRITE, () -> offset.isPresent()
+                    ? syscalls().pwrite(fd, buf, data.length, offset.get())
+                    : syscalls().write(fd, buf, data.length), at);
             return Outcome.success(n, Trace.call(name, args, Long.toString(n)));
         } catch (KernelException e) {
             return Outcome.failure(e.errno(), Trace.call(name, args, Trace.failed(e.errno())));
@@ -99,7 +100,7 @@ final class ProcessCommands {
     Outcome mmap(Command.Mmap mmap) throws ScriptException {
         int fd = mmap.file().isPresent() ? session.bindings().fd(mmap.file().get()) : -1;
         long offset = regions.fileOffset(fd, mmap.offset());
-        int flags = fd < 0 ? Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS : Mman.MAP_SHARED;
+        int flags = mmap.flags();
         List<String> args = List.of("NULL", Long.toString(mmap.length()), Mman.describeProt(PROT_RW),
                 Mman.describeFlags(flags), Integer.toString(fd), Numbers.hexOrZero(offset));
         try {
@@ -116,7 +117,7 @@ final class ProcessCommands {
     Outcome poke(Command.Poke poke) throws ScriptException {
         long address = session.bindings().buffer(poke.buffer()) + poke.offset();
         byte[] data = poke.data().toArray();
-        AddressSpace memory = session.task().memory();
+        UserMemory memory = session.process().memory();
         try {
             if (isOneAccess(address, data.length)) {
                 memory.store(address, data.length, littleEndian(data));
@@ -135,7 +136,7 @@ final class ProcessCommands {
         long address = session.bindings().buffer(peek.buffer()) + peek.offset();
         int count = peek.count();
         byte[] bytes = new byte[count];
-        AddressSpace memory = session.task().memory();
+        UserMemory memory = session.process().memory();
         try {
             if (isOneAccess(address, count)) {
                 long value = memory.load(address, count);
@@ -190,23 +191,19 @@ final class ProcessCommands {
         return names.isEmpty() ? "0" : String.join("|", names);
     }
 
-    Outcome user(Command.User user) {
-        Credentials now = session.task().credentials();
-        session.task().setCredentials(new Credentials(user.uid(), user.gid().orElse(now.gid())));
-        return Outcome.silent();
+    Outcome user(Command.User user, Position at) throws ScriptException {
+        return session.runs(() -> session.process().setCredentials(user.uid(), user.gid()), at);
     }
 
-    Outcome ulimit(Command.Ulimit ulimit) {
-        session.task().setMemlockLimit(ulimit.bytes());
-        return Outcome.silent();
+    Outcome ulimit(Command.Ulimit ulimit, Position at) throws ScriptException {
+        return session.runs(() -> session.process().setMemlockLimit(ulimit.bytes()), at);
     }
 
-    Outcome sleep(Command.Sleep sleep) {
-        session.kernel().clock().advance(sleep.duration());
-        return Outcome.silent();
+    Outcome sleep(Command.Sleep sleep, Position at) throws ScriptException {
+        return session.runs(() -> session.process().sleep(sleep.duration()), at);
     }
 
     private Syscalls syscalls() {
-        return session.task().syscalls();
+        return session.process().syscalls();
     }
 }

@@ -46,11 +46,12 @@ final class RegionResolver {
             throw new ScriptException(region.position(), region.region() + ": region expressions need "
                     + GET_REGION_INFO + ", which no module describes yet");
         }
+        int index = REGIONS.indexOf(region.region());
         try {
-            return regionOffset(fd, ioctl.get(), REGIONS.indexOf(region.region())) + region.delta();
+            return regionOffset(fd, ioctl.get(), index) + region.delta();
         } catch (KernelException e) {
-            throw new ScriptException(region.position(), region.region() + ": " + GET_REGION_INFO + " failed: "
-                    + e.errno().describe());
+            throw new ScriptException(region.position(), "region " + region.region() + " (index " + index
+                    + ") refused by fd " + fd + ": " + GET_REGION_INFO + " = " + Trace.failed(e.errno()));
         }
     }
 
@@ -58,8 +59,8 @@ final class RegionResolver {
         StructLayout layout = ioctl.layout().orElseThrow();
         StructValue info = StructValue.of(layout).set("argsz", layout.size()).set("index", index);
         long address = session.scratch().allocate(layout.size());
-        session.task().memory().copyToUser(address, info.toBytes());
-        session.task().syscalls().ioctl(fd, ioctl.number(), address);
-        return StructValue.copyFromUser(session.task().memory(), address, layout).get("offset");
+        session.process().memory().copyToUser(address, info.toBytes());
+        session.process().syscalls().ioctl(fd, ioctl.number(), address);
+        return StructValue.copyFromUser(session.process().memory(), address, layout).get("offset");
     }
 }

@@ -1,7 +1,7 @@
 package org.devmodel.cli.run;
 
 import org.devmodel.core.KernelException;
-import org.devmodel.core.mem.AddressSpace;
+import org.devmodel.cli.machine.ScriptProcess;
 
 /**
  * The runner's own memory for arguments (structs, strings, ints, read buffers) at
@@ -21,11 +21,11 @@ final class Scratch {
     /**
      * Maps the area.
      *
-     * @param memory the process's address space
+     * @param process the process
      * @throws KernelException if it is taken
      */
-    Scratch(AddressSpace memory) throws KernelException {
-        memory.mmapFixed(BASE, SIZE);
+    Scratch(ScriptProcess process) throws KernelException {
+        process.mapFixed(BASE, SIZE);
     }
 
     /** Starts a new command: everything allocated before is free again. */

@@ -1,51 +1,46 @@
 package org.devmodel.cli.run;
 
-import org.devmodel.cli.admin.BootedKernel;
+import org.devmodel.cli.machine.CannotRunException;
+import org.devmodel.cli.machine.Machine;
+import org.devmodel.cli.machine.ScriptProcess;
 import org.devmodel.cli.script.Position;
 import org.devmodel.cli.script.ScriptException;
 import org.devmodel.cli.script.Value;
-import org.devmodel.core.Errno;
-import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelException;
-import org.devmodel.core.fs.OpenFlags;
-import org.devmodel.core.proc.Credentials;
-import org.devmodel.core.proc.FileRef;
-import org.devmodel.core.proc.Task;
 
 /**
- * The process a script runs as, on one booted kernel: uid 0, RLIMIT_MEMLOCK 64 KiB, fds 0-2 taken,
- * its NAMEs and its scratch memory. Not thread-safe: one script runs at a time.
+ * The process a script runs as, on one machine: uid 0, fds from 3, its NAMEs and its scratch
+ * memory. Not thread-safe: one script runs at a time.
  */
 final class Session implements AutoCloseable {
-    private final BootedKernel booted;
-    private final Task task;
+    private final Machine machine;
+    private final ScriptProcess process;
     private final Bindings bindings = new Bindings();
     private final Scratch scratch;
-    private final DeviceFiles deviceFiles;
 
     /**
      * Starts the process.
      *
-     * @param booted the kernel and its parts
-     * @throws KernelException if the scratch area cannot be mapped
+     * @param machine the kernel and its tools
+     * @throws KernelException if the process or its scratch area cannot be set up
      */
-    Session(BootedKernel booted) throws KernelException {
-        this.booted = booted;
-        this.task = booted.kernel().spawn(Credentials.ROOT);
-        this.scratch = new Scratch(task.memory());
-        this.deviceFiles = new DeviceFiles(booted.kernel(), task);
+    Session(Machine machine) throws KernelException {
+        this.machine = machine;
+        this.process = machine.spawn();
+        try {
+            this.scratch = new Scratch(process);
+        } catch (KernelException e) {
+            process.close();
+            throw e;
+        }
     }
 
-    BootedKernel booted() {
-        return booted;
+    Machine machine() {
+        return machine;
     }
 
-    Kernel kernel() {
-        return booted.kernel();
-    }
-
-    Task task() {
-        return task;
+    ScriptProcess process() {
+        return process;
     }
 
     Bindings bindings() {
@@ -56,12 +51,9 @@ final class Session implements AutoCloseable {
         return scratch;
     }
 
-    DeviceFiles deviceFiles() {
-        return deviceFiles;
-    }
-
     /**
-     * {@return a value's number now: a literal, a buffer's address plus offset, or an fd}
+     * {@return a value's number as the kernel receives it: a literal, a buffer's address plus
+     * offset, or the kernel's number for an fd}
      *
      * @param value the value
      * @throws ScriptException for an unknown NAME
@@ -71,59 +63,61 @@ final class Session implements AutoCloseable {
             return bindings.buffer(address.buffer()) + address.offset();
         }
         if (value instanceof Value.FdNumber fd) {
-            return bindings.fd(fd.fd());
+            return process.kernelFd(bindings.fd(fd.fd()));
         }
         return ((Value.Literal) value).value();
     }
 
     /**
-     * Runs a call that may block. Drivers answer EAGAIN where a real call would sleep; on a
-     * blocking fd the runner then advances the virtual clock to the next device timer and tries
-     * again, so the outcome never depends on timing.
+     * Runs a call that may block, as the machine lets it wait.
      *
      * @param fd the fd the call uses
+     * @param direction whether it reads or writes
      * @param call the call
      * @param at the command, for the error
      * @return the call's result
      * @throws KernelException the call's failure
-     * @throws ScriptException when the call would block and no timer is pending
+     * @throws ScriptException when the call would block for good, or longer than the machine waits
      */
-    long blocking(int fd, BlockingCall call, Position at) throws KernelException, ScriptException {
-        while (true) {
-            try {
-                return call.run();
-            } catch (KernelException e) {
-                if (e.errno() != Errno.EAGAIN || !blocks(fd)) {
-                    throw e;
-                }
-                if (!kernel().clock().runNextTimer()) {
-                    throw new ScriptException(at, "the call would block forever: no device timer is pending");
-                }
-            }
+    long blocking(int fd, ScriptProcess.Direction direction, ScriptProcess.BlockingCall call, Position at)
+            throws KernelException, ScriptException {
+        try {
+            return process.blocking(fd, direction, call);
+        } catch (CannotRunException e) {
+            throw new ScriptException(at, e.getMessage());
         }
     }
 
-    private boolean blocks(int fd) {
-        try (FileRef ref = task.fdget(fd)) {
-            return (ref.file().flags() & OpenFlags.O_NONBLOCK) == 0;
-        } catch (KernelException e) {
-            return false;
+    /**
+     * Runs a command that prints nothing and may not be possible on this machine.
+     *
+     * @param action the command
+     * @param at the command, for the error
+     * @return a silent success
+     * @throws ScriptException when the machine cannot run it
+     */
+    Outcome runs(ProcessAction action, Position at) throws ScriptException {
+        try {
+            action.run();
+            return Outcome.silent();
+        } catch (CannotRunException e) {
+            throw new ScriptException(at, e.getMessage());
         }
     }
 
     @Override
     public void close() {
-        kernel().exit(task);
+        process.close();
     }
 
-    /** A system call that may answer EAGAIN. */
+    /** A command that changes the process and prints nothing. */
     @FunctionalInterface
-    interface BlockingCall {
+    interface ProcessAction {
         /**
-         * {@return the call's result}
+         * Does it.
          *
-         * @throws KernelException its failure
+         * @throws CannotRunException when this machine cannot
          */
-        long run() throws KernelException;
+        void run() throws CannotRunException;
     }
 }

@@ -14,14 +14,12 @@ import org.devmodel.ioctl.ConstantSet;
 import org.devmodel.ioctl.IoctlTable;
 
 /**
- * Shows a struct as the trace does: fields in layout order; flags as names lowest bit first with
- * unknown bits as one trailing hex term ({@code 0} when none is set); {@code argsz}, {@code index},
- * {@code start}, {@code count} and {@code num_*} in decimal; every other integer in lower-case hex
- * with {@code 0x}, zero as {@code 0}; flexible array elements in decimal.
+ * Shows a struct as the trace does: fields in layout order, each as its display hint says: a
+ * {@code flags=SET} field as names lowest bit first with unknown bits as one trailing hex term
+ * ({@code 0} when none is set), a {@code hex} field in lower-case hex with {@code 0x} (zero as
+ * {@code 0}), a {@code dec} field (the default) in decimal; flexible array elements in decimal.
  */
 final class StructFormatter {
-    private static final List<String> DECIMAL_FIELDS = List.of("argsz", "index", "start", "count");
-
     /** A {@code flags} field no constant set describes: every set bit shows in hex. */
     private static final ConstantSet NO_FLAGS = new ConstantSet("flags", List.of());
 
@@ -56,13 +54,7 @@ final class StructFormatter {
         if (field.hint() instanceof DisplayHint.Flags flags) {
             return lowestBitFirst(table.constantSet(flags.flagSet()).orElse(NO_FLAGS)).formatFlags(value);
         }
-        if (field.name().equals("flags")) {
-            return NO_FLAGS.formatFlags(value);
-        }
-        if (DECIMAL_FIELDS.contains(field.name()) || field.name().startsWith("num_")) {
-            return Long.toString(value);
-        }
-        return Numbers.hexOrZero(value);
+        return field.hint() instanceof DisplayHint.Hex ? Numbers.hexOrZero(value) : Long.toString(value);
     }
 
     /** {@return the set with its members lowest bit first, as the trace names flags, whatever their declared order} */

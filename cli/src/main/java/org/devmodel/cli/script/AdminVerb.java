@@ -7,9 +7,9 @@ import java.util.Optional;
 
 /** The admin commands: each prints what the real tool prints. */
 public enum AdminVerb {
-    /** {@code modprobe MODULE [param=value ...]}. */
-    MODPROBE(Family.MODULES, "MODULE [param=value ...]", 1, Integer.MAX_VALUE,
-            "Loads a module and its dependencies"),
+    /** {@code modprobe MODULE [param=value ...]}, or {@code modprobe -r MODULE}. */
+    MODPROBE(Family.MODULES, "[-r] MODULE [param=value ...]", 1, Integer.MAX_VALUE,
+            "Loads a module and its dependencies; -r removes it and its unused dependencies"),
     /** {@code rmmod MODULE}. */
     RMMOD(Family.MODULES, "MODULE", 1, 1, "Unloads a module"),
     /** {@code lsmod}. */
@@ -31,7 +31,11 @@ public enum AdminVerb {
     /** {@code stat PATH}. */
     STAT(Family.FILES, "PATH", 1, 1, "Shows a file's status as GNU stat does"),
     /** {@code dmesg}. */
-    DMESG(Family.FILES, "", 0, 0, "Prints the kernel log");
+    DMESG(Family.FILES, "", 0, 0, "Prints the kernel log"),
+    /** {@code state [--dot]}: devmodel's own. */
+    STATE(Family.KERNEL, "[--dot]", 0, 1,
+            "Prints the kernel's live objects (modules, regions, classes, IOMMU groups, VFIO containers, open"
+                    + " files), or with --dot a Graphviz graph of them");
 
     /** The tools the admin commands stand for, which the shell's {@code help} lists a line each. */
     public enum Family {
@@ -40,7 +44,9 @@ public enum AdminVerb {
         /** The sysfs writes that bind PCI functions. */
         PCI,
         /** coreutils' and util-linux's readers of files and the kernel log. */
-        FILES
+        FILES,
+        /** devmodel's own picture of the kernel's objects, which no real tool draws. */
+        KERNEL
     }
 
     private final Family family;
@@ -94,8 +100,16 @@ public enum AdminVerb {
      *     the argument count when one is missing)
      */
     public Optional<Problem> check(List<String> arguments) {
+        if (this == STATE && arguments.size() == 1 && !arguments.get(0).equals("--dot")) {
+            return Optional.of(new Problem(0, "state: unknown option " + arguments.get(0)));
+        }
         if (this == LS && arguments.size() == 2 && !arguments.get(0).equals("-l")) {
             return Optional.of(new Problem(0, "ls: unknown option " + arguments.get(0)));
+        }
+        if (this == MODPROBE && !arguments.isEmpty() && arguments.get(0).equals("-r")) {
+            return arguments.size() == 2 ? Optional.empty()
+                    : Optional.of(new Problem(Math.min(arguments.size(), 2), "modprobe: -r takes one MODULE, usage: "
+                            + usage()));
         }
         if (this == MODPROBE) {
             for (int i = 1; i < arguments.size(); i++) {

@@ -69,14 +69,16 @@ public sealed interface Command {
     }
 
     /**
-     * {@code mmap BUF LENGTH [NAME OFFSET]}.
+     * {@code mmap BUF LENGTH [NAME OFFSET [MAP_SHARED|MAP_PRIVATE]]}.
      *
      * @param buffer the name bound to the mapping
      * @param length the length
      * @param file the mapped file's fd name; empty for anonymous memory
      * @param offset the file offset
+     * @param flags {@code MAP_PRIVATE|MAP_ANONYMOUS} for anonymous memory, else {@code MAP_SHARED}
+     *     (the default) or {@code MAP_PRIVATE}
      */
-    record Mmap(Name buffer, long length, Optional<Name> file, FileOffset offset) implements Process {
+    record Mmap(Name buffer, long length, Optional<Name> file, FileOffset offset, int flags) implements Process {
     }
 
     /**

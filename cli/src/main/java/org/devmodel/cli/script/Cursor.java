@@ -87,6 +87,7 @@ final class Cursor {
         return switch (token.kind()) {
             case WORD -> token.text();
             case STRING -> "string";
+            case NEGATED_STRING -> "!string";
             case BRACES -> "{...}";
         };
     }

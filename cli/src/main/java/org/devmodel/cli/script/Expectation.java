@@ -74,4 +74,16 @@ public sealed interface Expectation {
             return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         }
     }
+
+    /**
+     * {@code => !"text"}: what the command printed does not contain the text.
+     *
+     * @param text the text, compared literally
+     */
+    record Lacks(String text) implements Expectation {
+        @Override
+        public String describe() {
+            return "!" + new Contains(text).describe();
+        }
+    }
 }

@@ -75,6 +75,10 @@ final class Lexer {
         if (c == '"') {
             return new Token(Token.Kind.STRING, string(start), start);
         }
+        if (c == '!' && index + 1 < line.length() && line.charAt(index + 1) == '"') {
+            index++;
+            return new Token(Token.Kind.NEGATED_STRING, string(start), start);
+        }
         if (c == '{') {
             return new Token(Token.Kind.BRACES, braces(start), start);
         }

@@ -25,8 +25,8 @@ public enum ProcessVerb {
     /** {@code write NAME DATA [at OFFSET]}. */
     WRITE(Command.Write.class, "NAME DATA [at OFFSET]", "DATA: x:HEX, \"text\", u8:/u16:/u32:/u64:VALUE", true,
             ScriptParser::write),
-    /** {@code mmap BUF LENGTH [NAME OFFSET]}. */
-    MMAP(Command.Mmap.class, "BUF LENGTH [NAME OFFSET]", "", true, ScriptParser::mmap),
+    /** {@code mmap BUF LENGTH [NAME OFFSET [MAP_PRIVATE]]}: a file mapping is {@code MAP_SHARED} unless told. */
+    MMAP(Command.Mmap.class, "BUF LENGTH [NAME OFFSET [MAP_PRIVATE]]", "", true, ScriptParser::mmap),
     /** {@code poke BUF OFFSET DATA}. */
     POKE(Command.Poke.class, "BUF OFFSET DATA", "", true, ScriptParser::poke),
     /** {@code peek BUF OFFSET COUNT}. */

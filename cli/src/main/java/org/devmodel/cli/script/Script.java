@@ -12,9 +12,4 @@ public record Script(List<Statement> statements) {
     public Script {
         statements = List.copyOf(statements);
     }
-
-    /** {@return whether any command carries an expectation, so the run ends with a count line} */
-    public boolean hasExpectations() {
-        return statements.stream().anyMatch(s -> s.expectation().isPresent());
-    }
 }

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.devmodel.core.Errno;
 import org.devmodel.core.fs.EventFdFlags;
 import org.devmodel.core.fs.OpenFlags;
+import org.devmodel.core.proc.Mman;
 import org.devmodel.ioctl.IoctlTable;
 
 /**
@@ -20,6 +21,9 @@ import org.devmodel.ioctl.IoctlTable;
  */
 public final class ScriptParser {
     /** The open flags a script may name, with Linux x86_64 values. */
+    /** The sharing of a file mapping; as mmap(2), the kernel refuses anything but exactly one. */
+    private static final Map<String, Long> FILE_MAP_FLAGS = Map.of("MAP_SHARED", (long) Mman.MAP_SHARED,
+            "MAP_PRIVATE", (long) Mman.MAP_PRIVATE);
     private static final Map<String, Long> OPEN_FLAGS = Map.of(
             "O_RDONLY", (long) OpenFlags.O_RDONLY, "O_WRONLY", (long) OpenFlags.O_WRONLY,
             "O_RDWR", (long) OpenFlags.O_RDWR, "O_NONBLOCK", (long) OpenFlags.O_NONBLOCK,
@@ -153,14 +157,19 @@ public final class ScriptParser {
     Command mmap(Cursor cursor) throws ScriptException {
         Name buffer = cursor.name("BUF");
         long length = Terms.integer(cursor.next("LENGTH"), "LENGTH");
-        Optional<Name> file = Optional.empty();
-        FileOffset offset = new FileOffset.Absolute(0);
+        if (!cursor.hasNext()) {
+            return new Command.Mmap(buffer, length, Optional.empty(), new FileOffset.Absolute(0),
+                    Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS);
+        }
+        Name file = cursor.name("NAME of the file to map");
+        FileOffset offset = Terms.offset(cursor.next("OFFSET"));
+        int flags = Mman.MAP_SHARED;
         if (cursor.hasNext()) {
-            file = Optional.of(cursor.name("NAME of the file to map"));
-            offset = Terms.offset(cursor.next("OFFSET"));
+            Token token = cursor.next("MAP_SHARED or MAP_PRIVATE");
+            flags = (int) Terms.orOfNames(token.text(), token.position(), FILE_MAP_FLAGS::get, "mmap flag");
         }
         cursor.expectEnd();
-        return new Command.Mmap(buffer, length, file, offset);
+        return new Command.Mmap(buffer, length, Optional.of(file), offset, flags);
     }
 
     Command poke(Cursor cursor) throws ScriptException {
@@ -250,6 +259,9 @@ public final class ScriptParser {
         if (token.kind() == Token.Kind.STRING) {
             return new Expectation.Contains(token.text());
         }
+        if (token.kind() == Token.Kind.NEGATED_STRING) {
+            return new Expectation.Lacks(token.text());
+        }
         String text = token.text();
         if (token.isWord("ok")) {
             return new Expectation.Success();
@@ -266,7 +278,7 @@ public final class ScriptParser {
             return new Expectation.Failure(errno.get());
         }
         throw new ScriptException(token.position(), "unknown expectation " + text
-                + " (expected N, ERRNO, ok, x:HEX or \"text\")");
+                + " (expected N, ERRNO, ok, x:HEX, \"text\" or !\"text\")");
     }
 }
 

@@ -15,6 +15,8 @@ public record Token(Kind kind, String text, Position position) {
         WORD,
         /** A double-quoted string. */
         STRING,
+        /** A double-quoted string right after {@code !}: text that must be absent. */
+        NEGATED_STRING,
         /** A brace group {@code {...}}, one token however many blanks it holds. */
         BRACES
     }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.devmodel.cli.admin.BootedKernel;
+import org.devmodel.cli.machine.ModelMachine;
 import org.devmodel.core.Kernel;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class CanonicalScenarioTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status;
-        try (BootedKernel booted = BootedKernel.connect(Kernel.boot());
+        try (ModelMachine booted = new ModelMachine(BootedKernel.connect(Kernel.boot()));
                 PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
                 ScriptRunner runner = new ScriptRunner(booted, SCRIPT, o, e)) {

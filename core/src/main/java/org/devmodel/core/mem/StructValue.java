@@ -45,14 +45,14 @@ public final class StructValue {
     /**
      * Copies a struct and its first {@code elements} array elements in from user memory.
      *
-     * @param space the address space
+     * @param space the user memory (a model address space or real memory)
      * @param address the user address of the struct
      * @param layout the layout
      * @param elements how many array elements to copy
      * @return the struct
      * @throws KernelException EFAULT if any byte is unmapped
      */
-    public static StructValue copyFromUser(AddressSpace space, long address, StructLayout layout, int elements)
+    public static StructValue copyFromUser(UserMemory space, long address, StructLayout layout, int elements)
             throws KernelException {
         int length = Math.toIntExact(layout.sizeWith(elements));
         return new StructValue(layout, space.copyFromUser(address, length), elements);
@@ -61,13 +61,13 @@ public final class StructValue {
     /**
      * Copies the fixed part of a struct in from user memory.
      *
-     * @param space the address space
+     * @param space the user memory (a model address space or real memory)
      * @param address the user address of the struct
      * @param layout the layout
      * @return the struct
      * @throws KernelException EFAULT if any byte is unmapped
      */
-    public static StructValue copyFromUser(AddressSpace space, long address, StructLayout layout)
+    public static StructValue copyFromUser(UserMemory space, long address, StructLayout layout)
             throws KernelException {
         return copyFromUser(space, address, layout, 0);
     }
@@ -76,14 +76,14 @@ public final class StructValue {
      * Copies only the first {@code minsz} bytes in, as drivers do with
      * {@code minsz = offsetofend(struct, field)}; the rest reads as zero.
      *
-     * @param space the address space
+     * @param space the user memory (a model address space or real memory)
      * @param address the user address of the struct
      * @param layout the layout
      * @param minsz how many bytes to copy, at most {@link StructLayout#size()}
      * @return the struct
      * @throws KernelException EFAULT if any of those bytes is unmapped
      */
-    public static StructValue copyPrefixFromUser(AddressSpace space, long address, StructLayout layout, int minsz)
+    public static StructValue copyPrefixFromUser(UserMemory space, long address, StructLayout layout, int minsz)
             throws KernelException {
         if (minsz < 0 || minsz > layout.size()) {
             throw new IllegalArgumentException(layout.name() + ": prefix of " + minsz + " bytes");
@@ -95,24 +95,24 @@ public final class StructValue {
     /**
      * Copies the whole struct, array elements included, out to user memory.
      *
-     * @param space the address space
+     * @param space the user memory (a model address space or real memory)
      * @param address the user address
      * @throws KernelException EFAULT if any byte is unmapped; nothing is written then
      */
-    public void copyToUser(AddressSpace space, long address) throws KernelException {
+    public void copyToUser(UserMemory space, long address) throws KernelException {
         space.copyToUser(address, bytes);
     }
 
     /**
      * Copies the first {@code n} bytes out to user memory, as drivers copy back {@code minsz}.
      *
-     * @param space the address space
+     * @param space the user memory (a model address space or real memory)
      * @param address the user address
      * @param n how many bytes, at most {@link #toBytes()}{@code .length}
      * @throws KernelException EFAULT if any byte is unmapped; nothing is written then
      * @throws IllegalArgumentException if {@code n} is negative or larger than the value
      */
-    public void copyToUser(AddressSpace space, long address, int n) throws KernelException {
+    public void copyToUser(UserMemory space, long address, int n) throws KernelException {
         if (n < 0 || n > bytes.length) {
             throw new IllegalArgumentException(layout.name() + ": cannot copy out " + n + " bytes");
         }

@@ -63,6 +63,16 @@ public interface LibC {
     /** {@code munlock(2)}. */
     int munlock(@intptr_t long addr, @size_t long length);
 
+    /** {@code fcntl(2)}: variadic after the command; here only commands whose argument is an integer. */
+    @Variadic(fixedCount = 2)
+    int fcntl(int fd, int cmd, @intptr_t long arg);
+
+    /**
+     * {@code poll(2)} of one {@code struct pollfd}, as {@code {fd, events | revents << 16}} (x86_64 is
+     * little-endian: {@code events} is the low half of the second int).
+     */
+    int poll(@In @Out int[] fds, @size_t long nfds, int timeout);
+
     /** {@code eventfd(2)}: glibc calls {@code eventfd2}. */
     int eventfd(int initval, int flags);
 

@@ -1,6 +1,7 @@
 package org.devmodel.iommu.internal;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.devmodel.core.Errno;
@@ -197,6 +198,14 @@ final class TceTableImpl implements TceTable {
     }
 
     /** {@return the window and state, for the snapshot} */
+    @Override
+    public synchronized List<String> mappings() {
+        return entries.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> String.format("0x%x+0x%x -> 0x%x %s", e.getKey() << IOMMU_PAGE_SHIFT_4K,
+                        IOMMU_PAGE_SIZE_4K, e.getValue().address(), e.getValue().write() ? "rw" : "r-"))
+                .toList();
+    }
+
     synchronized String describe() {
         return String.format("[TCE window 0x%x+0x%x%s]", offset << IOMMU_PAGE_SHIFT_4K, size << IOMMU_PAGE_SHIFT_4K,
                 owned ? ", owned, " + entries.size() + " in use" : "");

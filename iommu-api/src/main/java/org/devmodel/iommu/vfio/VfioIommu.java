@@ -1,5 +1,6 @@
 package org.devmodel.iommu.vfio;
 
+import java.util.List;
 import org.devmodel.core.Errno;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.proc.Task;
@@ -66,5 +67,15 @@ public interface VfioIommu {
      */
     default long write(Task current, long buf, long count, long offset) throws KernelException {
         throw new KernelException(Errno.EINVAL);
+    }
+
+    /**
+     * {@return the container's DMA mappings, one line each (e.g. {@code 0x10000+0x2000 -> 0x7f0000000000 rw}),
+     * for tools that show the kernel's state; called as the backend's module}
+     *
+     * @implSpec The default answers none, for a backend that keeps no mappings of its own.
+     */
+    default List<String> mappings() {
+        return List.of();
     }
 }

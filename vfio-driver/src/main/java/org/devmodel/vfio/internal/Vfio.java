@@ -1,7 +1,9 @@
 package org.devmodel.vfio.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +31,7 @@ import org.devmodel.iommu.vfio.VfioIommuDriver;
 import org.devmodel.misc.MiscDevice;
 import org.devmodel.misc.MiscMinors;
 import org.devmodel.misc.MiscRegistry;
+import org.devmodel.vfio.VfioContainerState;
 import org.devmodel.vfio.VfioDeviceOps;
 import org.devmodel.vfio.VfioRegistry;
 
@@ -325,6 +328,18 @@ public final class Vfio implements KernelModule, VfioRegistry {
             // The added device holds its own group reference; drop the one used to find the group.
             groupPut(group);
         }
+    }
+
+    @Override
+    public List<VfioContainerState> containers() {
+        Map<VfioContainer, List<VfioContainerState.Group>> containers = new LinkedHashMap<>();
+        synchronized (groupLock) {
+            groupList.values().stream().sorted(Comparator.comparingInt(g -> g.iommuGroup().id()))
+                    .forEach(g -> g.container().ifPresent(
+                            c -> containers.computeIfAbsent(c, k -> new ArrayList<>()).add(g.state())));
+        }
+        // Each container is asked outside vfio's group lock, which is never taken inside a container's.
+        return containers.entrySet().stream().map(e -> e.getKey().state(e.getValue())).toList();
     }
 
     @Override

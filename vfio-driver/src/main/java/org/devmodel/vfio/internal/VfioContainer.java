@@ -3,6 +3,7 @@ package org.devmodel.vfio.internal;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -13,6 +14,7 @@ import org.devmodel.core.module.DriverCalls.IoctlOp;
 import org.devmodel.core.proc.Task;
 import org.devmodel.iommu.vfio.VfioIommu;
 import org.devmodel.iommu.vfio.VfioIommuDriver;
+import org.devmodel.vfio.VfioContainerState;
 
 /**
  * {@code struct vfio_container}: what an open of {@code /dev/vfio/vfio} creates. It gathers
@@ -199,6 +201,30 @@ final class VfioContainer {
         try {
             VfioIommu iommu = backend();
             return vfio.calls().call(iommu, what, () -> call.call(iommu));
+        } finally {
+            groupLock.readLock().unlock();
+        }
+    }
+
+    /**
+     * {@return the container as {@code devmodel state} shows it; the mappings come from the
+     * backend, run as its module}
+     *
+     * @param groups the container's groups, as the caller found them
+     */
+    VfioContainerState state(List<VfioContainerState.Group> groups) {
+        groupLock.readLock().lock();
+        try {
+            if (iommuData == null) {
+                return new VfioContainerState(Optional.empty(), groups, List.of());
+            }
+            List<String> mappings;
+            try {
+                mappings = vfio.calls().call(iommuData, "mappings", iommuData::mappings);
+            } catch (KernelException e) {
+                mappings = List.of("(" + driver.name() + " could not list its mappings: " + e.errno().describe() + ")");
+            }
+            return new VfioContainerState(Optional.of(driver.name()), groups, mappings);
         } finally {
             groupLock.readLock().unlock();
         }

@@ -17,6 +17,7 @@ import org.devmodel.core.log.KernelLog;
 import org.devmodel.core.proc.Task;
 import org.devmodel.iommu.GroupListener;
 import org.devmodel.iommu.IommuGroup;
+import org.devmodel.vfio.VfioContainerState;
 
 /**
  * {@code struct vfio_group}: the VFIO face of one IOMMU group, {@code /dev/vfio/<id>}. It exists
@@ -121,6 +122,13 @@ final class VfioGroup implements GroupListener {
     boolean devicePresent(Device dev) {
         synchronized (deviceLock) {
             return deviceOf(dev).isPresent();
+        }
+    }
+
+    /** {@return the group as {@code devmodel state} shows it: its id and the names of its devices} */
+    VfioContainerState.Group state() {
+        synchronized (deviceLock) {
+            return new VfioContainerState.Group(iommuGroup.id(), devices.stream().map(d -> d.dev().name()).toList());
         }
     }
 

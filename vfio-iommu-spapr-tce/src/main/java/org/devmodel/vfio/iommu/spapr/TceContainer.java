@@ -17,6 +17,7 @@ import static org.devmodel.vfio.uapi.VfioStructs.VFIO_IOMMU_SPAPR_TCE_INFO;
 import static org.devmodel.vfio.uapi.VfioStructs.VFIO_IOMMU_TYPE1_DMA_MAP;
 import static org.devmodel.vfio.uapi.VfioStructs.VFIO_IOMMU_TYPE1_DMA_UNMAP;
 
+import java.util.List;
 import org.devmodel.core.Errno;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.log.KernelLog;
@@ -225,6 +226,14 @@ final class TceContainer implements VfioIommu {
      * @throws KernelException EBUSY when the container holds a group already (one per container) or
      *     is enabled, or {@code iommu_take_ownership}'s EBUSY
      */
+    /** {@return the TCEs in use in the attached group's table, a page a line} */
+    @Override
+    public List<String> mappings() {
+        synchronized (lock) {
+            return tbl == null ? List.of() : tbl.mappings();
+        }
+    }
+
     @Override
     public void attachGroup(IommuGroup group) throws KernelException {
         TceTable table = tableOf(group);

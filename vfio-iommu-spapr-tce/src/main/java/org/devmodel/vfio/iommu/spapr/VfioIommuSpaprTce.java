@@ -43,11 +43,11 @@ public final class VfioIommuSpaprTce implements KernelModule {
     @Override
     public void init(ModuleContext context) throws KernelException {
         Iommu iommu = context.kernel().subsystem(Iommu.class)
-                .orElseThrow(() -> new IllegalStateException("vfio_iommu_spapr_tce: no iommu core in this kernel"));
+                .orElseThrow(() -> new KernelException(Errno.ENODEV, "vfio_iommu_spapr_tce: no iommu core in this kernel"));
         if (iommu.model() != IommuModel.SPAPR_TCE) {
             throw new KernelException(Errno.ENODEV, "vfio_iommu_spapr_tce: no TCE tables on this machine");
         }
-        vfio = VfioRegistry.of(context.kernel());
+        vfio = context.dependency(VfioRegistry.class);
         driver = new TceIommuDriver(context.log());
         vfio.registerIommuDriver(driver);
     }

@@ -331,8 +331,9 @@ final class Type1Iommu implements VfioIommu {
         }
     }
 
-    /** {@return the mappings as text, by IOVA, for tests and debugging} */
-    List<String> mappings() {
+    /** {@return the mappings as text, by IOVA} */
+    @Override
+    public List<String> mappings() {
         synchronized (lock) {
             return dmaList.describe();
         }

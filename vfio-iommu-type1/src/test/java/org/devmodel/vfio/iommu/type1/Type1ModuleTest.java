@@ -118,6 +118,9 @@ class Type1ModuleTest {
         boot("");
         assertThat(kernel.modules().exported(VfioRegistry.class)).isEmpty();
         kernel.modules().modprobe(MODULE, Map.of());
+        // vfio's init asks for the backends without waiting: let those requests finish, or one would
+        // load vfio_iommu_type1, and with it vfio, again after the rmmods below
+        kernel.settle();
         assertThat(kernel.modules().exported(VfioRegistry.class)).containsSame(VfioRegistry.of(kernel));
         kernel.modules().rmmod(MODULE);
         kernel.modules().rmmod("vfio");

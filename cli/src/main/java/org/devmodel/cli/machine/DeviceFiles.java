@@ -1,4 +1,4 @@
-package org.devmodel.cli.run;
+package org.devmodel.cli.machine;
 
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +12,7 @@ import org.devmodel.pci.PciFunction;
 import org.devmodel.vfio.VfioRegistry;
 
 /**
- * What of the script's process holds a VFIO device's file. Unbinding a device from its VFIO bus
+ * What of a model process holds a VFIO device's file. Unbinding a device from its VFIO bus
  * driver waits in {@code vfio_del_group_dev} until every file of the device is released, so while
  * this process holds one (through an fd or a mapping of it) the unbind would wait for the script
  * itself, forever. vfio says which files are open ({@link VfioRegistry#deviceFiles}); the script's
@@ -28,7 +28,7 @@ final class DeviceFiles {
     }
 
     /**
-     * {@return what of this process still holds a file of the device, e.g. {@code fd 5}; empty when nothing does}
+     * {@return what of the process still holds a file of the device, e.g. {@code fd 5}; empty when nothing does}
      *
      * @param device the device's name, e.g. {@code 0000:00:03.0}
      */

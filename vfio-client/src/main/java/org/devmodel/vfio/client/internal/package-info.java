@@ -1,0 +1,2 @@
+/** How the client's resources make their system calls; not part of the API. */
+package org.devmodel.vfio.client.internal;

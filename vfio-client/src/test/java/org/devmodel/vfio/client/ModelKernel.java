@@ -1,0 +1,77 @@
+package org.devmodel.vfio.client;
+
+import java.util.List;
+import java.util.Map;
+import org.devmodel.core.Kernel;
+import org.devmodel.core.KernelException;
+import org.devmodel.core.mem.Mapping;
+import org.devmodel.core.proc.Credentials;
+import org.devmodel.core.proc.Task;
+import org.devmodel.pci.Pci;
+
+/**
+ * A model kernel on the default platform with vfio, vfio_iommu_type1 and vfio_pci loaded and the edu
+ * function at {@code 0000:00:03.0} (IOMMU group 3, alone in it) bound to vfio-pci, and a root process.
+ */
+final class ModelKernel implements AutoCloseable {
+    static final String EDU = "0000:00:03.0";
+    static final int EDU_GROUP = 3;
+
+    final Kernel kernel;
+    private final Task task;
+    private final Userspace process;
+
+    private ModelKernel(Kernel kernel) {
+        this.kernel = kernel;
+        this.task = kernel.spawn(Credentials.ROOT);
+        this.process = new Userspace(task.syscalls(), task.memory());
+    }
+
+    /** {@return a kernel with VFIO loaded but nothing bound to it} */
+    static ModelKernel withVfioLoaded() throws KernelException {
+        Kernel kernel = Kernel.boot();
+        try {
+            kernel.modules().modprobe("vfio_iommu_type1", Map.of());
+            kernel.modules().modprobe("vfio-pci", Map.of());
+            return new ModelKernel(kernel);
+        } catch (KernelException | RuntimeException e) {
+            kernel.close();
+            throw e;
+        }
+    }
+
+    /** {@return a kernel whose edu at {@link #EDU} is bound to vfio-pci} */
+    static ModelKernel withEduBoundToVfio() throws KernelException {
+        ModelKernel model = withVfioLoaded();
+        try {
+            model.bind(EDU);
+            return model;
+        } catch (KernelException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /** Binds a function to vfio-pci as an administrator would: {@code driver_override}, then {@code bind}. */
+    void bind(String address) throws KernelException {
+        Pci pci = kernel.subsystem(Pci.class).orElseThrow();
+        pci.setDriverOverride(address, "vfio-pci");
+        pci.bind("vfio-pci", address);
+        kernel.settle();
+    }
+
+    /** {@return the root process's system calls and memory} */
+    Userspace process() {
+        return process;
+    }
+
+    /** {@return the root process's mappings, in address order} */
+    List<Mapping> mappings() {
+        return task.memory().mappings();
+    }
+
+    @Override
+    public void close() {
+        kernel.close();
+    }
+}
