@@ -1,10 +1,12 @@
 package org.devmodel.core.internal.device;
 
-import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.devmodel.core.DevT;
 import org.devmodel.core.Errno;
@@ -32,7 +34,11 @@ final class ClassDevices {
     private final Consumer<Uevent> uevents;
     private final DriverGate gate;
     private final Map<String, ClassImpl> classes = new LinkedHashMap<>();
-    private final List<DeviceImpl> devices = new ArrayList<>();
+    /** Every class device in creation order, and the same indexed as sysfs finds them, so none is searched for. */
+    private final Set<DeviceImpl> devices = new LinkedHashSet<>();
+    private final Map<DevT, DeviceImpl> byDevt = new HashMap<>();
+    /** By class (the very object: a class made again under the same name is another directory) and name. */
+    private final Map<ClassImpl, Map<String, DeviceImpl>> byName = new IdentityHashMap<>();
 
     ClassDevices(ResourceTracker tracker, Vfs vfs, KernelLog log, Consumer<Uevent> uevents, DriverGate gate) {
         this.tracker = tracker;
@@ -88,7 +94,7 @@ final class ClassDevices {
             checkUnique(cls, devt, name);
             device = new DeviceImpl(name, devt, cls, null, parent);
             device.setDriverData(data);
-            devices.add(device);
+            index(device);
             vfs.publish(sysfsDir(device) + "/dev", () -> devt + "\n");
         }
         DevnodeSpec spec;
@@ -98,7 +104,7 @@ final class ClassDevices {
             spec = answer == null ? DevnodeSpec.DEFAULT : answer; // NULL: no override, as in the kernel
         } catch (KernelException e) {
             synchronized (this) {
-                devices.remove(device);
+                unindex(device);
                 vfs.unpublish(sysfsDir(device) + "/dev");
             }
             throw e;
@@ -113,24 +119,37 @@ final class ClassDevices {
 
     /** Sysfs refuses a duplicate name in the class directory and a duplicate {@code /sys/dev/char/M:m} link. */
     private void checkUnique(ClassImpl cls, DevT devt, String name) throws KernelException {
-        for (DeviceImpl d : devices) {
-            boolean sameName = d.deviceClass().orElseThrow() == cls && d.name().equals(name);
-            if (sameName || d.devt().equals(Optional.of(devt))) {
-                String path = sameName ? "/devices/virtual/" + cls.name() + "/" + name : "/dev/char/" + devt;
-                log.warn("sysfs: cannot create duplicate filename '" + path + "'");
-                throw new KernelException(Errno.EEXIST, "device_create " + name + ": " + Errno.EEXIST.message());
-            }
+        boolean sameName = byName.getOrDefault(cls, Map.of()).containsKey(name);
+        if (sameName || byDevt.containsKey(devt)) {
+            String path = sameName ? "/devices/virtual/" + cls.name() + "/" + name : "/dev/char/" + devt;
+            log.warn("sysfs: cannot create duplicate filename '" + path + "'");
+            throw new KernelException(Errno.EEXIST, "device_create " + name + ": " + Errno.EEXIST.message());
+        }
+    }
+
+    private void index(DeviceImpl device) {
+        devices.add(device);
+        byDevt.put(device.devt().orElseThrow(), device);
+        byName.computeIfAbsent((ClassImpl) device.deviceClass().orElseThrow(), c -> new HashMap<>())
+                .put(device.name(), device);
+    }
+
+    private void unindex(DeviceImpl device) {
+        devices.remove(device);
+        byDevt.remove(device.devt().orElseThrow(), device);
+        Map<String, DeviceImpl> names = byName.get((ClassImpl) device.deviceClass().orElseThrow());
+        names.remove(device.name(), device);
+        if (names.isEmpty()) {
+            byName.remove((ClassImpl) device.deviceClass().orElseThrow());
         }
     }
 
     void destroy(DeviceClass deviceClass, DevT devt) {
         DeviceImpl device;
         synchronized (this) {
-            device = devices.stream()
-                    .filter(d -> d.deviceClass().orElseThrow() == deviceClass && d.devt().equals(Optional.of(devt)))
-                    .findFirst().orElse(null);
+            device = byDevt.get(devt);
         }
-        if (device != null) {
+        if (device != null && device.deviceClass().orElseThrow() == deviceClass) {
             tracker.release("device_destroy", device.resource(), () -> remove(device));
         }
     }
@@ -141,7 +160,7 @@ final class ClassDevices {
         vfs.devtmpfs().deleteNode(device.nodeName(), FileType.CHAR_DEVICE, devt);
         uevents.accept(uevent("remove", device));
         synchronized (this) {
-            devices.remove(device);
+            unindex(device);
             vfs.unpublish(sysfsDir(device) + "/dev");
         }
     }

@@ -53,6 +53,23 @@ public final class OpenFileImpl implements OpenFile {
         }
     }
 
+    /**
+     * {@code get_file_rcu}: one more reference, unless the last one is already gone (a racing
+     * {@code close} is releasing the file).
+     *
+     * @return whether a reference was taken
+     */
+    public boolean tryGet() {
+        int held;
+        do {
+            held = references.get();
+            if (held <= 0) {
+                return false;
+            }
+        } while (!references.compareAndSet(held, held + 1));
+        return true;
+    }
+
     /** {@code fput}: the last reference calls the driver's {@code release} and unpins its module. */
     public void put() {
         int left = references.decrementAndGet();

@@ -62,13 +62,27 @@ final class Depmod {
      * @return this
      */
     Depmod scanBootLayer() {
-        ModuleLayer boot = ModuleLayer.boot();
-        boot.modules().stream()
-                .filter(m -> providesKernelModule(m.getDescriptor()))
-                .sorted((a, b) -> a.getName().compareTo(b.getName()))
-                .forEach(m -> add("boot/" + m.getName(), () -> entry(m, "boot/" + m.getName(), Optional.empty(),
-                        boot.configuration().findModule(m.getName()).orElseThrow().reference())));
+        BootLayer.SCANNED.forEach(this::accept);
         return this;
+    }
+
+    /**
+     * The boot layer's providers, read once per JVM: the boot layer is fixed when the JVM starts, so
+     * what it holds is a fact about the JVM, not state of any kernel. Each kernel still checks and
+     * logs the result into its own index.
+     */
+    private static final class BootLayer {
+        static final List<Scanned> SCANNED = scan();
+
+        private static List<Scanned> scan() {
+            ModuleLayer boot = ModuleLayer.boot();
+            return boot.modules().stream()
+                    .filter(m -> providesKernelModule(m.getDescriptor()))
+                    .sorted((a, b) -> a.getName().compareTo(b.getName()))
+                    .map(m -> scanned("boot/" + m.getName(), () -> entry(m, "boot/" + m.getName(), Optional.empty(),
+                            boot.configuration().findModule(m.getName()).orElseThrow().reference())))
+                    .toList();
+        }
     }
 
     /**
@@ -93,17 +107,50 @@ final class Depmod {
                     log.warn("depmod: " + jar.getFileName() + ": module " + jpms + " provides no KernelModule; ignored");
                 }
             } catch (Refused e) {
-                refuse(jar.getFileName().toString(), e);
+                refuse(jar.getFileName().toString(), e.getMessage());
             }
         }
-        Path[] paths = candidates.values().stream().map(r -> Path.of(r.location().orElseThrow())).toArray(Path[]::new);
-        ModuleFinder all = ModuleFinder.of(paths);
+        ModuleFinder all = finder(candidates);
+        Optional<ModuleLayer> together = throwawayLayer(all, candidates.keySet());
         for (ModuleReference ref : candidates.values()) {
             Path jar = Path.of(ref.location().orElseThrow());
             String file = jar.getFileName().toString();
-            add(file, () -> entry(throwawayModule(all, ref.descriptor().name()), file, Optional.of(jar), ref));
+            String name = ref.descriptor().name();
+            add(file, () -> entry(together.isPresent() ? together.get().findModule(name).orElseThrow()
+                    : throwawayModule(all, name), file, Optional.of(jar), ref));
         }
         return this;
+    }
+
+    /** A finder of the references already read, so no jar's descriptor is read twice. */
+    private static ModuleFinder finder(Map<String, ModuleReference> references) {
+        Set<ModuleReference> all = Set.copyOf(references.values());
+        return new ModuleFinder() {
+            @Override
+            public Optional<ModuleReference> find(String name) {
+                return Optional.ofNullable(references.get(name));
+            }
+
+            @Override
+            public Set<ModuleReference> findAll() {
+                return all;
+            }
+        };
+    }
+
+    /**
+     * Defines every candidate in one throwaway layer, a class loader each, only to read their provider
+     * classes: one resolution instead of one per jar. Empty when they do not resolve together; then
+     * each is resolved alone, so a broken jar is refused alone.
+     */
+    private static Optional<ModuleLayer> throwawayLayer(ModuleFinder finder, Set<String> names) {
+        try {
+            ModuleLayer boot = ModuleLayer.boot();
+            Configuration cf = boot.configuration().resolve(finder, ModuleFinder.of(), names);
+            return Optional.of(boot.defineModulesWithManyLoaders(cf, Depmod.class.getClassLoader()));
+        } catch (FindException | ResolutionException | LayerInstantiationException e) {
+            return Optional.empty();
+        }
     }
 
     /** {@return the index of every accepted module, in scan order} */
@@ -120,22 +167,39 @@ final class Depmod {
         IndexEntry run() throws Refused;
     }
 
-    private void add(String origin, Scan scan) {
+    /** What reading one module gave: its entry, or why it is refused. */
+    private record Scanned(String origin, IndexEntry entry, String refusal) {
+    }
+
+    private static Scanned scanned(String origin, Scan scan) {
         try {
-            IndexEntry entry = scan.run();
-            String earlier = origins.putIfAbsent(entry.name(), origin);
-            if (earlier != null) {
-                throw new Refused("duplicate module name " + entry.name() + " (already in " + earlier + ")");
-            }
-            entries.add(entry);
-            log.debug("depmod: " + entry.name() + " from " + origin);
+            return new Scanned(origin, scan.run(), null);
         } catch (Refused e) {
-            refuse(origin, e);
+            return new Scanned(origin, null, e.getMessage());
         }
     }
 
-    private void refuse(String origin, Refused why) {
-        log.warn("depmod: " + origin + ": " + why.getMessage() + "; refused");
+    private void add(String origin, Scan scan) {
+        accept(scanned(origin, scan));
+    }
+
+    private void accept(Scanned scanned) {
+        if (scanned.entry() == null) {
+            refuse(scanned.origin(), scanned.refusal());
+            return;
+        }
+        IndexEntry entry = scanned.entry();
+        String earlier = origins.putIfAbsent(entry.name(), scanned.origin());
+        if (earlier != null) {
+            refuse(scanned.origin(), "duplicate module name " + entry.name() + " (already in " + earlier + ")");
+            return;
+        }
+        entries.add(entry);
+        log.debug("depmod: " + entry.name() + " from " + scanned.origin());
+    }
+
+    private void refuse(String origin, String why) {
+        log.warn("depmod: " + origin + ": " + why + "; refused");
     }
 
     private static List<Path> jars(Path directory) {
