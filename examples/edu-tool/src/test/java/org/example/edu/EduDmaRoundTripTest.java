@@ -14,6 +14,7 @@ import static org.example.edu.EduRegisters.LIVENESS;
 
 import java.util.HexFormat;
 import java.util.stream.Stream;
+import org.devmodel.core.KernelException;
 import org.devmodel.core.mem.UserMemory;
 import org.devmodel.vfio.client.ConfigSpace;
 import org.devmodel.vfio.client.Container;
@@ -23,6 +24,7 @@ import org.devmodel.vfio.client.EventFd;
 import org.devmodel.vfio.client.Group;
 import org.devmodel.vfio.client.IommuType;
 import org.devmodel.vfio.client.MappedRegion;
+import org.devmodel.vfio.client.SpaprTceInfo;
 import org.devmodel.vfio.uapi.VfioIoctls;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Timeout;
@@ -32,7 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * it-vfio's edu DMA round trip written against the VFIO client alone (not through {@link Edu}): map a buffer of the process for DMA,
  * program edu's DMA engine through a mapping of BAR0, wait for its MSI on an eventfd, and find the
- * bytes back in the process. Runs on the model and, where this machine has VFIO and an edu device
+ * bytes back in the process. Runs on the model's two platforms (type1 on x86, sPAPR TCE on POWER:
+ * whichever IOMMU model the kernel supports) and, where this machine has VFIO and an edu device
  * bound to vfio-pci, on the real kernel.
  */
 @Timeout(60)
@@ -40,7 +43,7 @@ class EduDmaRoundTripTest {
     private static final long IOVA = 0x10000;
 
     static Stream<Named<EduSide.SideFactory>> sides() {
-        return EduSide.both();
+        return EduSide.every();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -51,9 +54,9 @@ class EduDmaRoundTripTest {
              Group group = Group.open(side.process(), side.group())) {
             UserMemory memory = side.process().memory();
             group.setContainer(container);
-            container.setIommu(IommuType.TYPE1);
+            long iova = setUpIommu(container);
             long buffer = memory.mmap(4096);
-            container.mapDma(buffer, IOVA, 4096, DmaAccess.READ_WRITE);
+            container.mapDma(buffer, iova, 4096, DmaAccess.READ_WRITE);
 
             try (Device device = group.device(side.address());
                  EventFd msi = EventFd.create(side.process())) {
@@ -67,17 +70,36 @@ class EduDmaRoundTripTest {
 
                 byte[] message = HexFormat.of().parseHex("6465766d6f64656c2064696420444d41");
                 memory.copyToUser(buffer, message);
-                dma(bar0, IOVA, DMA_BUFFER, message.length, DMA_RUN | DMA_RAISE_IRQ);
+                dma(bar0, iova, DMA_BUFFER, message.length, DMA_RUN | DMA_RAISE_IRQ);
                 assertThat(msi.await(side.waiting())).as("interrupts after RAM to device").isEqualTo(1);
-                dma(bar0, DMA_BUFFER, IOVA + 0x800, message.length, DMA_RUN | DMA_TO_RAM | DMA_RAISE_IRQ);
+                dma(bar0, DMA_BUFFER, iova + 0x800, message.length, DMA_RUN | DMA_TO_RAM | DMA_RAISE_IRQ);
                 assertThat(msi.await(side.waiting())).as("interrupts after device to RAM").isEqualTo(1);
 
                 assertThat(memory.copyFromUser(buffer + 0x800, message.length)).isEqualTo(message);
                 device.disableIrqs(VfioIoctls.VFIO_PCI_MSI_IRQ_INDEX);
             }
-            assertThat(container.unmapDma(IOVA, 4096)).isEqualTo(4096);
+            assertThat(container.unmapDma(iova, 4096)).isEqualTo(4096);
             memory.munmap(buffer, 4096);
         }
+    }
+
+    /**
+     * Picks the IOMMU model the kernel supports: type1 maps anywhere; sPAPR TCE is enabled first and
+     * maps only inside the window its GET_INFO reports.
+     *
+     * @return the I/O address to map the buffer at
+     */
+    private static long setUpIommu(Container container) throws KernelException {
+        if (container.supports(IommuType.TYPE1)) {
+            container.setIommu(IommuType.TYPE1);
+            return IOVA;
+        }
+        container.setIommu(IommuType.SPAPR_TCE);
+        container.enable();
+        SpaprTceInfo window = container.spaprTceInfo();
+        assertThat(window.windowStart() + IOVA + 4096).as("a page at IOVA fits the window %s", window)
+                .isLessThanOrEqualTo(window.windowEnd());
+        return window.windowStart() + IOVA;
     }
 
     /** Programs one transfer of edu's DMA engine. */

@@ -27,9 +27,13 @@ interface EduSide extends AutoCloseable {
     @Override
     void close();
 
-    /** {@return the model and the host (skipped, saying why, where it cannot run), named for the report} */
-    static Stream<Named<SideFactory>> both() {
-        return Stream.of(Named.of("model", ModelEdu::new), Named.of("host", HostEdu::find));
+    /**
+     * {@return the model on the default (x86) and the POWER platform, and the host (skipped, saying
+     * why, where it cannot run), named for the report}
+     */
+    static Stream<Named<SideFactory>> every() {
+        return Stream.of(Named.of("model", ModelEdu::new), Named.of("model, POWER", ModelEdu::onPower),
+                Named.of("host", HostEdu::find));
     }
 
     /** Makes a side when the test runs, so a host side can skip that test alone. */

@@ -3,6 +3,7 @@ package org.example.edu;
 import java.util.Map;
 import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelException;
+import org.devmodel.core.KernelOptions;
 import org.devmodel.core.proc.Credentials;
 import org.devmodel.core.proc.Task;
 import org.devmodel.pci.Pci;
@@ -11,7 +12,8 @@ import org.devmodel.vfio.client.WaitStrategy;
 
 /**
  * The model kernel the driver is tested on: the default platform's edu at {@code 0000:00:03.0}
- * (IOMMU group 3, alone in it) handed to vfio-pci by an administrator, and a root process.
+ * (IOMMU group 3, alone in it) handed to vfio-pci by an administrator, and a root process. The
+ * POWER platform lays its functions and groups out the same way, with the sPAPR TCE backend.
  */
 final class ModelEdu implements EduSide {
     static final String ADDRESS = "0000:00:03.0";
@@ -21,7 +23,11 @@ final class ModelEdu implements EduSide {
     private final Userspace process;
 
     ModelEdu() throws KernelException {
-        kernel = Kernel.boot();
+        this(KernelOptions.defaults());
+    }
+
+    private ModelEdu(KernelOptions options) throws KernelException {
+        kernel = Kernel.boot(options);
         try {
             kernel.modules().modprobe("vfio-pci", Map.of());
             Pci pci = kernel.subsystem(Pci.class).orElseThrow();
@@ -34,6 +40,11 @@ final class ModelEdu implements EduSide {
         }
         Task task = kernel.spawn(Credentials.ROOT);
         process = new Userspace(task.syscalls(), task.memory());
+    }
+
+    /** {@return the same on the POWER platform ({@code pci.machine=power})} */
+    static ModelEdu onPower() throws KernelException {
+        return new ModelEdu(KernelOptions.builder().commandLine("pci.machine=power").build());
     }
 
     @Override

@@ -28,6 +28,8 @@ record FuzzCall(Op op, long a, long b, long c) {
         SET_CONTAINER,
         /** VFIO_SET_IOMMU with a small type. */
         SET_IOMMU,
+        /** VFIO_IOMMU_ENABLE (sPAPR's; other backends refuse it), or a third of the time VFIO_IOMMU_DISABLE. */
+        ENABLE,
         /** VFIO_IOMMU_MAP_DMA of the process's buffer. */
         MAP_DMA,
         /** VFIO_IOMMU_UNMAP_DMA. */

@@ -42,6 +42,7 @@ final class FuzzProcess {
 
     private final Consumer<String> results;
     private final Kernel kernel;
+    private final Platform platform;
     private final UserspaceDriver user;
     private final Syscalls sys;
     private final long buffer;
@@ -54,9 +55,10 @@ final class FuzzProcess {
     private final int getDeviceFd;
     private int dmesgSeen;
 
-    FuzzProcess(Kernel kernel, UserspaceDriver user, Consumer<String> results) throws KernelException {
+    FuzzProcess(Kernel kernel, Platform platform, UserspaceDriver user, Consumer<String> results) throws KernelException {
         this.results = results;
         this.kernel = kernel;
+        this.platform = platform;
         this.user = user;
         this.sys = user.task.syscalls();
         this.buffer = user.mmap(BUFFER_PAGES * AddressSpace.PAGE_SIZE);
@@ -132,6 +134,9 @@ final class FuzzProcess {
             }
             case SET_IOMMU -> {
                 yield user.ioctl(fd(a), "VFIO_SET_IOMMU", Math.floorMod(b, 4));
+            }
+            case ENABLE -> {
+                yield user.ioctl(fd(a), Math.floorMod(b, 3) == 2 ? "VFIO_IOMMU_DISABLE" : "VFIO_IOMMU_ENABLE", 0);
             }
             case MAP_DMA -> {
                 long vaddr = Math.floorMod(b, 8) == 7 ? b : buffer + Math.floorMod(b, BUFFER_PAGES) * AddressSpace.PAGE_SIZE;
@@ -251,8 +256,9 @@ final class FuzzProcess {
     }
 
     /**
-     * The kernel's invariants: no driver bug in dmesg; a container's mappings never overlap; the
-     * pages counted as locked are the pinned pages of ordinary memory; every group this process
+     * The kernel's invariants: no driver bug in dmesg; the backend's own ({@link Platform}: on type1
+     * a container's mappings never overlap and the pages counted as locked are the pinned pages of
+     * ordinary memory; on sPAPR they are the windows of the enabled containers); every group this process
      * holds has a container exactly when its SET and UNSET calls say so.
      */
     Optional<FuzzRunner.Failure> invariants(int index) {
@@ -263,9 +269,9 @@ final class FuzzProcess {
             }
         }
         dmesgSeen = log.size();
-        Optional<FuzzRunner.Failure> type1 = FuzzRunner.type1Invariants(kernel.snapshot().section("vfio_iommu_type1"), index);
-        if (type1.isPresent()) {
-            return type1;
+        Optional<FuzzRunner.Failure> backend = platform.invariants(kernel.snapshot(), index);
+        if (backend.isPresent()) {
+            return backend;
         }
         for (Map.Entry<Integer, Boolean> group : groupHasContainer.entrySet()) {
             long flags;

@@ -13,15 +13,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.devmodel.core.Kernel;
-import org.devmodel.core.KernelOptions;
 import org.devmodel.core.mem.AddressSpace;
 import org.devmodel.core.module.LoadedModule;
 import org.devmodel.core.snapshot.KernelSnapshot;
 import org.devmodel.pci.Pci;
 
 /**
- * Runs fuzz programs as one root process of a fresh kernel in which vfio, vfio_iommu_type1 and
- * vfio_pci are loaded and three functions (groups 3 and 5) are bound to vfio-pci. After every call
+ * Runs fuzz programs as one root process of a fresh kernel of a {@link Platform} in which vfio, its
+ * IOMMU backend and vfio_pci are loaded and three functions (groups 3 and 5) are bound to vfio-pci. After every call
  * it checks the kernel's invariants; after the program it closes everything and compares the
  * snapshot with the one before. A program's trace (each call's result or errno) depends only on the
  * program, which is what lets several kernels be compared with one alone.
@@ -49,13 +48,17 @@ final class FuzzRunner {
     record Outcome(List<String> trace, Optional<Failure> failure) {
     }
 
+    private static final Pattern ENABLED = Pattern.compile("enabled window 0x\\p{XDigit}+\\+0x\\p{XDigit}+, (\\d+) pages");
+
     private final Path modules;
+    private final Platform platform;
     /** Errno names and "ok", counted over every program this runner ran. */
     private final Map<String, Long> results = new TreeMap<>();
     private long calls;
 
-    FuzzRunner(Path modules) {
+    FuzzRunner(Path modules, Platform platform) {
         this.modules = modules;
+        this.platform = platform;
     }
 
     /** {@return the result counts so far: "ok" and each errno's name} */
@@ -82,7 +85,7 @@ final class FuzzRunner {
         FuzzCall.Op[] ops = FuzzCall.Op.values();
         // the setup a useful program needs comes often; everything else at random
         FuzzCall.Op[] common = {FuzzCall.Op.OPEN, FuzzCall.Op.SET_CONTAINER, FuzzCall.Op.SET_IOMMU,
-            FuzzCall.Op.MAP_DMA, FuzzCall.Op.DEVICE_FD, FuzzCall.Op.IOCTL, FuzzCall.Op.RW};
+            FuzzCall.Op.ENABLE, FuzzCall.Op.MAP_DMA, FuzzCall.Op.DEVICE_FD, FuzzCall.Op.IOCTL, FuzzCall.Op.RW};
         List<FuzzCall> program = new ArrayList<>(length);
         for (int i = 0; i < length; i++) {
             FuzzCall.Op op = random.nextInt(3) == 0 ? common[random.nextInt(common.length)]
@@ -102,7 +105,7 @@ final class FuzzRunner {
      * @throws Exception if the kernel cannot be set up (not a finding: the harness is broken)
      */
     Outcome run(List<FuzzCall> program) throws Exception {
-        try (Kernel kernel = Kernel.boot(KernelOptions.builder().modulesDirectory(modules).build())) {
+        try (Kernel kernel = Kernel.boot(platform.options(modules))) {
             kernel.modules().modprobe("vfio-pci", Map.of());
             Pci pci = kernel.subsystem(Pci.class).orElseThrow();
             for (String function : FuzzProcess.BOUND) {
@@ -113,7 +116,7 @@ final class FuzzRunner {
             KernelSnapshot before = kernel.snapshot();
             Set<String> loadedBefore = kernel.modules().loaded().stream().map(LoadedModule::name)
                     .collect(Collectors.toSet());
-            FuzzProcess process = new FuzzProcess(kernel, new UserspaceDriver(kernel), this::count);
+            FuzzProcess process = new FuzzProcess(kernel, platform, new UserspaceDriver(kernel), this::count);
             List<String> trace = new ArrayList<>(program.size());
             for (int i = 0; i < program.size(); i++) {
                 Optional<Failure> failure = process.execute(program.get(i), i, trace);
@@ -146,6 +149,25 @@ final class FuzzRunner {
             results.merge(result, 1L, Long::sum);
             calls++;
         }
+    }
+
+    /** sPAPR's locked pages that are not the window pages of the enabled containers, charged at ENABLE. */
+    static Optional<Failure> spaprInvariants(List<String> section, int index) {
+        long windows = 0;
+        long locked = 0;
+        for (String entry : section) {
+            Matcher m = ENABLED.matcher(entry);
+            if (m.matches()) {
+                windows += Long.parseLong(m.group(1));
+            } else if (entry.startsWith("locked_vm ")) {
+                locked = Long.parseLong(entry.split(" ")[1]);
+            }
+        }
+        if (locked != windows) {
+            return Optional.of(new Failure("locked pages differ from enabled windows", index,
+                    "locked_vm " + locked + ", windows " + windows + ": " + section));
+        }
+        return Optional.empty();
     }
 
     /** Overlapping mappings in one container, or locked pages that are not the pinned ordinary pages. */

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelException;
-import org.devmodel.core.KernelOptions;
 import org.devmodel.core.fs.EventFdFlags;
 import org.devmodel.core.fs.OpenFlags;
 import org.devmodel.core.mem.StructValue;
@@ -46,24 +45,6 @@ class VfioEndToEndTest {
     private static final long CONFIG = 7L << 40;
     private static final long BAR0 = 0;
 
-    /** A platform and the backend vfio finds there; the other backend's init answers ENODEV. */
-    enum Machine {
-        X86("", "vfio_iommu_type1", "VFIO_TYPE1_IOMMU", "vfio_iommu_spapr_tce"),
-        POWER("pci.machine=power", "vfio_iommu_spapr_tce", "VFIO_SPAPR_TCE_IOMMU", "vfio_iommu_type1");
-
-        final String commandLine;
-        final String backend;
-        final String iommuType;
-        final String otherBackend;
-
-        Machine(String commandLine, String backend, String iommuType, String otherBackend) {
-            this.commandLine = commandLine;
-            this.backend = backend;
-            this.iommuType = iommuType;
-            this.otherBackend = otherBackend;
-        }
-    }
-
     private Kernel kernel;
     private UserspaceDriver user;
     private int container;
@@ -71,9 +52,8 @@ class VfioEndToEndTest {
     private int device;
     private long dma;
 
-    private void boot(Machine machine) throws Exception {
-        kernel = Kernel.boot(KernelOptions.builder().commandLine(machine.commandLine)
-                .modulesDirectory(Path.of(System.getProperty("devmodel.modules"))).build());
+    private void boot(Platform machine) throws Exception {
+        kernel = Kernel.boot(machine.options(Path.of(System.getProperty("devmodel.modules"))));
         user = new UserspaceDriver(kernel);
     }
 
@@ -88,25 +68,25 @@ class VfioEndToEndTest {
      * Boots the machine; modprobe vfio-pci, bind the edu function, container, group, the machine's
      * backend (enabled on POWER), 4 KiB at IOVA 0x10000, device fd.
      */
-    private void openDevice(Machine machine) throws Exception {
+    private void openDevice(Platform machine) throws Exception {
         boot(machine);
         assertThat(kernel.modules().modprobe("vfio-pci", Map.of())).containsExactly("vfio", "vfio_pci");
         Pci pci = kernel.subsystem(Pci.class).orElseThrow();
         pci.setDriverOverride(EDU, "vfio-pci");
         pci.bind("vfio-pci", EDU);
         kernel.settle();
-        assertThat(kernel.modules().find(machine.backend)).as("loaded by vfio's request").isPresent();
-        assertThat(kernel.modules().find(machine.otherBackend)).as("its init answered ENODEV").isEmpty();
+        assertThat(kernel.modules().find(machine.backend())).as("loaded by vfio's request").isPresent();
+        assertThat(kernel.modules().find(machine.otherBackend())).as("its init answered ENODEV").isEmpty();
 
         container = user.task.syscalls().open("/dev/vfio/vfio", OpenFlags.O_RDWR);
         assertThat(user.ioctl(container, "VFIO_GET_API_VERSION", 0)).isEqualTo(user.constant("VFIO_API_VERSION"));
-        assertThat(user.ioctl(container, "VFIO_CHECK_EXTENSION", user.constant(machine.iommuType))).isEqualTo(1);
+        assertThat(user.ioctl(container, "VFIO_CHECK_EXTENSION", user.constant(machine.iommuType()))).isEqualTo(1);
         group = user.task.syscalls().open("/dev/vfio/3", OpenFlags.O_RDWR);
         StructValue status = user.ioctlStruct(group, "VFIO_GROUP_GET_STATUS", user.struct("VFIO_GROUP_GET_STATUS"));
         assertThat(status.get("flags")).isEqualTo(user.constant("VFIO_GROUP_FLAGS_VIABLE"));
         user.ioctlIntPointer(group, "VFIO_GROUP_SET_CONTAINER", container);
-        user.ioctl(container, "VFIO_SET_IOMMU", user.constant(machine.iommuType));
-        if (machine == Machine.POWER) {
+        user.ioctl(container, "VFIO_SET_IOMMU", user.constant(machine.iommuType()));
+        if (machine == Platform.POWER) {
             StructValue info = user.ioctlStruct(container, "VFIO_IOMMU_SPAPR_TCE_GET_INFO",
                     user.struct("VFIO_IOMMU_SPAPR_TCE_GET_INFO"));
             assertThat(info.get("dma32_window_size")).isEqualTo(0x8000_0000L);
@@ -150,8 +130,8 @@ class VfioEndToEndTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Machine.class)
-    void edusDmaRoundTripLandsInTheProcessWithItsInterruptOnAnEventfd(Machine machine) throws Exception {
+    @EnumSource(Platform.class)
+    void edusDmaRoundTripLandsInTheProcessWithItsInterruptOnAnEventfd(Platform machine) throws Exception {
         openDevice(machine);
         dmaRoundTrip();
     }
@@ -181,7 +161,7 @@ class VfioEndToEndTest {
         "POWER | iommu_tce: [DMA Write] device [0000:00:03.0] fault addr 20000 (iommu group 3): empty TCE"
                 + " | iommu_tce: [DMA Write] device [0000:00:03.0] fault addr 30000 (iommu group 3): read-only TCE",
     })
-    void aDmaToAnUnmappedIovaOrIntoAReadOnlyMappingTouchesNoMemoryAndIsAnIommuFault(Machine machine, String unmapped,
+    void aDmaToAnUnmappedIovaOrIntoAReadOnlyMappingTouchesNoMemoryAndIsAnIommuFault(Platform machine, String unmapped,
             String readOnlyFault) throws Exception {
         openDevice(machine);
         long readOnly = user.mmap(4096);
@@ -201,17 +181,17 @@ class VfioEndToEndTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Machine.class)
-    void everythingUnloadsAndEveryClassLoaderIsCollected(Machine machine) throws Exception {
+    @EnumSource(Platform.class)
+    void everythingUnloadsAndEveryClassLoaderIsCollected(Platform machine) throws Exception {
         openDevice(machine);
         dmaRoundTrip();
         int hello = user.task.syscalls().open("/dev/hello", OpenFlags.O_RDWR);
         List<WeakReference<ClassLoader>> loaders = new ArrayList<>();
-        for (String module : List.of("vfio", machine.backend, "vfio_pci", "hello")) {
+        for (String module : List.of("vfio", machine.backend(), "vfio_pci", "hello")) {
             loaders.add(new WeakReference<>(kernel.modules().code(module).orElseThrow().getClassLoader()));
         }
         kernel.exit(user.task);
-        for (String module : List.of("hello", "vfio_pci", machine.backend, "vfio")) {
+        for (String module : List.of("hello", "vfio_pci", machine.backend(), "vfio")) {
             kernel.modules().rmmod(module);
         }
         assertThat(kernel.modules().loaded()).isEmpty();
@@ -221,7 +201,7 @@ class VfioEndToEndTest {
             System.gc();
             Thread.sleep(50);
         }
-        assertThat(loaders).as("class loaders of vfio, %s, vfio_pci and hello after rmmod", machine.backend)
+        assertThat(loaders).as("class loaders of vfio, %s, vfio_pci and hello after rmmod", machine.backend())
                 .allMatch(l -> l.get() == null);
     }
 }

@@ -18,24 +18,28 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Fuzzing the VFIO stack as a user: random ioctl numbers and struct bytes, short and huge
  * {@code argsz}, bad pointers and random fds against container, group and device fds and type1,
- * with the kernel's invariants checked after each call ({@link FuzzRunner}). A failing program is
+ * with the kernel's invariants checked after each call ({@link FuzzRunner}), on each
+ * {@link Platform} (type1 on x86, sPAPR TCE on POWER). A failing program is
  * shrunk ({@link Shrinker}) and printed in the form {@code fuzz-regressions.txt} keeps, where every
  * case found so far is replayed on each build.
  *
- * <p>The build runs {@value #PROGRAMS} programs from a fixed seed; {@code -Ddevmodel.fuzz.programs=N}
+ * <p>The build runs {@value #PROGRAMS} programs per platform from a fixed seed; {@code -Ddevmodel.fuzz.programs=N}
  * and {@code -Ddevmodel.fuzz.seed=S} run more or others (see docs/RELIABILITY.md).
  */
 class VfioFuzzTest {
-    private static final int PROGRAMS = 40;
+    private static final int PROGRAMS = 20;
     private static final int LENGTH = 60;
     private static final long SEED = 0x5eed_2026_1202L;
     private static final long PROGRAM_TIMEOUT_SECONDS = 20;
 
-    private final FuzzRunner runner = new FuzzRunner(Path.of(System.getProperty("devmodel.modules")));
+    private final Path modules = Path.of(System.getProperty("devmodel.modules"));
+    private FuzzRunner runner;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "fuzz"));
 
     @AfterEach
@@ -58,8 +62,10 @@ class VfioFuzzTest {
         return program.stream().map(FuzzCall::toString).collect(Collectors.joining("\n"));
     }
 
-    @Test
-    void keptRegressionCasesPass() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Platform.class)
+    void keptRegressionCasesPass(Platform platform) throws Exception {
+        runner = new FuzzRunner(modules, platform);
         List<List<FuzzCall>> cases;
         try (InputStream in = VfioFuzzTest.class.getResourceAsStream("fuzz-regressions.txt")) {
             assertThat(in).as("fuzz-regressions.txt").isNotNull();
@@ -72,8 +78,10 @@ class VfioFuzzTest {
         }
     }
 
-    @Test
-    void randomProgramsKeepEveryInvariant() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Platform.class)
+    void randomProgramsKeepEveryInvariant(Platform platform) throws Exception {
+        runner = new FuzzRunner(modules, platform);
         long seed = Long.getLong("devmodel.fuzz.seed", SEED);
         int programs = Integer.getInteger("devmodel.fuzz.programs", PROGRAMS);
         for (int i = 0; i < programs; i++) {
@@ -82,13 +90,13 @@ class VfioFuzzTest {
             if (failure.isPresent()) {
                 String kind = failure.get().kind();
                 List<FuzzCall> shrunk = new Shrinker(candidate -> sameFailure(candidate, kind), 400).shrink(program);
-                fail("seed " + (seed + i) + ": " + failure.get() + "\nshrunk to " + shrunk.size() + " calls ("
+                fail(platform + ", seed " + (seed + i) + ": " + failure.get() + "\nshrunk to " + shrunk.size() + " calls ("
                         + run(shrunk).failure().orElseThrow() + "); keep it in fuzz-regressions.txt:\n# "
                         + kind + "\n" + text(shrunk));
             }
         }
-        System.out.printf("fuzz: %d programs of %d calls from seed %d: %d calls, results %s%n", programs, LENGTH,
-                seed, runner.calls(), runner.results());
+        System.out.printf("fuzz on %s: %d programs of %d calls from seed %d: %d calls, results %s%n", platform,
+                programs, LENGTH, seed, runner.calls(), runner.results());
         assertThat(runner.calls()).isGreaterThanOrEqualTo((long) programs * LENGTH);
         assertThat(runner.results()).as("some calls succeed, so the programs reach past the first checks")
                 .containsKey("ok");
@@ -138,5 +146,16 @@ class VfioFuzzTest {
         assertThat(FuzzRunner.type1Invariants(List.of("container 1: 0x10000+0x2000 -> 0x7f0000000000 rw reserved",
                 "locked_vm 2 pages"), 0))
                 .hasValueSatisfying(f -> assertThat(f.kind()).isEqualTo("locked pages differ from pinned pages"));
+    }
+
+    @Test
+    void theSpaprInvariantSeesLockedPagesThatAreNotEnabledWindows() {
+        assertThat(FuzzRunner.spaprInvariants(List.of("enabled window 0x0+0x80000000, 524288 pages",
+                "enabled window 0x0+0x1000000, 4096 pages", "locked_vm 528384 pages"), 0)).isEmpty();
+        assertThat(FuzzRunner.spaprInvariants(List.of(), 0)).isEmpty();
+        assertThat(FuzzRunner.spaprInvariants(List.of("locked_vm 524288 pages"), 0))
+                .hasValueSatisfying(f -> assertThat(f.kind()).isEqualTo("locked pages differ from enabled windows"));
+        assertThat(FuzzRunner.spaprInvariants(List.of("enabled window 0x0+0x80000000, 524288 pages"), 0))
+                .hasValueSatisfying(f -> assertThat(f.kind()).isEqualTo("locked pages differ from enabled windows"));
     }
 }

@@ -20,37 +20,41 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.devmodel.core.Errno;
 import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelException;
-import org.devmodel.core.KernelOptions;
 import org.devmodel.core.fault.FaultRule;
 import org.devmodel.core.fault.InjectedFault;
 import org.devmodel.core.snapshot.KernelSnapshot;
 import org.devmodel.pci.Pci;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Stress: eight processes, each on its own thread, open containers and groups, set containers and
  * the IOMMU, map and unmap DMA, get device fds, read and write regions and close in random order,
- * while one thread loads and unloads vfio, vfio_iommu_type1 and vfio_pci and another binds and
- * unbinds the functions. Every call must end in success or an errno other than EIO (the driver
+ * while one thread loads and unloads vfio, the platform's IOMMU backend (vfio_iommu_type1 on x86,
+ * vfio_iommu_spapr_tce on POWER) and vfio_pci and another binds and unbinds the functions. Every call must end in success or an errno other than EIO (the driver
  * gate's answer to a driver bug), with no exception escaping; a watchdog fails the test with every
  * thread's stack when a thread makes no progress for {@value #STALL_MILLIS} ms; faults are injected
  * into the modules' acquisitions as they come and go; after closing and unloading, the snapshot must
  * equal the one taken at boot.
  *
- * <p>The build runs {@value #SECONDS} s; {@code -Ddevmodel.stress.seconds=N} runs longer and
+ * <p>The build runs {@value #SECONDS} s per platform, the invariants checked being the backend's
+ * ({@link Platform}); {@code -Ddevmodel.stress.seconds=N} runs longer and
  * {@code -Ddevmodel.stress.seed=S} repeats a seed (the interleaving still varies).
  */
 class VfioStressTest {
-    private static final long SECONDS = 6;
+    private static final long SECONDS = 3;
     private static final long STALL_MILLIS = 5000;
     private static final int WORKERS = 8;
-    /** Fault sites each module's init passes (vfio_pci's probes make VFIO groups: a minor and a node). */
+    /**
+     * Fault sites each module's init passes (vfio_pci's probes make VFIO groups: a minor and a node);
+     * either backend's init registers it with vfio.
+     */
     private static final Map<String, List<String>> FAULT_SITES = Map.of(
             "vfio", List.of("misc_register", "class_create", "alloc_chrdev_region", "cdev_add"),
             "vfio_iommu_type1", List.of("vfio_register_iommu_driver"),
+            "vfio_iommu_spapr_tce", List.of("vfio_register_iommu_driver"),
             "vfio_pci", List.of("pci_register_driver", "idr_alloc", "device_create"));
-    private static final List<String> MODULE_OPS = List.of("+vfio", "+vfio_iommu_type1", "+vfio-pci", "-vfio_pci",
-            "-vfio_iommu_type1", "-vfio");
 
     private final Path modules = Path.of(System.getProperty("devmodel.modules"));
     private final Map<String, Long> results = new ConcurrentHashMap<>();
@@ -62,11 +66,12 @@ class VfioStressTest {
         results.merge(result, 1L, Long::sum);
     }
 
-    @Test
-    void eightProcessesWithModuleAndBindingChurnLoseNothing() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Platform.class)
+    void eightProcessesWithModuleAndBindingChurnLoseNothing(Platform platform) throws Exception {
         long seed = Long.getLong("devmodel.stress.seed", System.nanoTime());
         long seconds = Long.getLong("devmodel.stress.seconds", SECONDS);
-        Kernel kernel = Kernel.boot(KernelOptions.builder().modulesDirectory(modules).build());
+        Kernel kernel = Kernel.boot(platform.options(modules));
         ExecutorService threads = Executors.newCachedThreadPool();
         try {
             KernelSnapshot boot = kernel.snapshot();
@@ -75,13 +80,13 @@ class VfioStressTest {
             List<FuzzProcess> processes = new ArrayList<>();
             List<Future<?>> running = new ArrayList<>();
             for (int w = 0; w < WORKERS; w++) {
-                FuzzProcess process = new FuzzProcess(kernel, new UserspaceDriver(kernel), this::count);
+                FuzzProcess process = new FuzzProcess(kernel, platform, new UserspaceDriver(kernel), this::count);
                 processes.add(process);
                 Random random = new Random(seed + w);
                 AtomicLong progress = watchdog.counter("process " + w);
                 running.add(threads.submit(() -> work(process, random, progress, deadline)));
             }
-            running.add(threads.submit(() -> churnModules(kernel, new Random(seed - 1), deadline)));
+            running.add(threads.submit(() -> churnModules(kernel, platform, new Random(seed - 1), deadline)));
             running.add(threads.submit(() -> churnBindings(kernel, new Random(seed - 2), deadline)));
 
             String stalled = watchdog.watch(() -> running.stream().allMatch(Future::isDone), STALL_MILLIS);
@@ -95,11 +100,11 @@ class VfioStressTest {
             assertThat(failures).as("seed %d: failures", seed).isEmpty();
 
             processes.forEach(process -> kernel.exit(process.task()));
-            unloadEverything(kernel);
+            unloadEverything(kernel, platform);
             assertThat(kernel.snapshot()).as("seed %d: the snapshot after closing and unloading", seed).isEqualTo(boot);
             long calls = results.values().stream().mapToLong(Long::longValue).sum();
-            System.out.printf("stress: seed %d, %d s, %d processes + module and binding threads: %d calls, %s,"
-                    + " %d faults injected%n", seed, seconds, WORKERS, calls, new TreeMap<>(results), faultsInjected.get());
+            System.out.printf("stress on %s: seed %d, %d s, %d processes + module and binding threads: %d calls, %s,"
+                    + " %d faults injected%n", platform, seed, seconds, WORKERS, calls, new TreeMap<>(results), faultsInjected.get());
             assertThat(results).containsKey("ok");
         } finally {
             threads.shutdownNow();
@@ -117,15 +122,17 @@ class VfioStressTest {
     }
 
     /**
-     * modprobe and rmmod of vfio, vfio_iommu_type1 and vfio_pci in random order; before a third of
+     * modprobe and rmmod of vfio, the platform's backend and vfio_pci in random order; before a third of
      * the modprobes of a module not loaded, a fault is armed at a site its init passes, and disarmed
      * after if it did not fire: it fires at the next acquisition there, the init's or one a call from
      * another thread makes meanwhile (a group's minor, say).
      */
-    private void churnModules(Kernel kernel, Random random, long deadline) {
+    private void churnModules(Kernel kernel, Platform platform, Random random, long deadline) {
         AtomicLong progress = watchdog.counter("modules");
+        String backend = platform.backend();
+        List<String> ops = List.of("+vfio", "+" + backend, "+vfio-pci", "-vfio_pci", "-" + backend, "-vfio");
         while (System.nanoTime() < deadline && failures.isEmpty()) {
-            String op = MODULE_OPS.get(random.nextInt(MODULE_OPS.size()));
+            String op = ops.get(random.nextInt(ops.size()));
             String module = op.substring(1).replace('-', '_');
             List<String> sites = FAULT_SITES.get(module);
             Optional<InjectedFault> fault = op.startsWith("+") && kernel.modules().find(module).isEmpty()
@@ -187,7 +194,7 @@ class VfioStressTest {
     }
 
     /** Unbinds the functions, clears their overrides and unloads every module, as a user would at the end. */
-    private static void unloadEverything(Kernel kernel) throws KernelException {
+    private static void unloadEverything(Kernel kernel, Platform platform) throws KernelException {
         Pci pci = kernel.subsystem(Pci.class).orElseThrow();
         for (String function : FuzzProcess.BOUND) {
             if (kernel.modules().find("vfio_pci").isPresent()) {
@@ -200,7 +207,7 @@ class VfioStressTest {
             pci.setDriverOverride(function, "");
         }
         for (int round = 0; round < 10 && !kernel.modules().loaded().isEmpty(); round++) {
-            for (String module : List.of("hello", "vfio_pci", "vfio_iommu_type1", "vfio")) {
+            for (String module : List.of("hello", "vfio_pci", platform.backend(), "vfio")) {
                 if (kernel.modules().find(module).isPresent()) {
                     kernel.modules().rmmod(module);
                 }
@@ -218,14 +225,14 @@ class VfioStressTest {
         }
         List<List<String>> alone = new ArrayList<>();
         for (List<FuzzCall> program : programs) {
-            alone.add(new FuzzRunner(modules).run(program).trace());
+            alone.add(new FuzzRunner(modules, Platform.X86).run(program).trace());
         }
 
         ExecutorService threads = Executors.newFixedThreadPool(programs.size());
         try {
             List<Future<FuzzRunner.Outcome>> together = new ArrayList<>();
             for (List<FuzzCall> program : programs) {
-                together.add(threads.submit(() -> new FuzzRunner(modules).run(program)));
+                together.add(threads.submit(() -> new FuzzRunner(modules, Platform.X86).run(program)));
             }
             for (int k = 0; k < programs.size(); k++) {
                 FuzzRunner.Outcome outcome = together.get(k).get(60, TimeUnit.SECONDS);

@@ -2,8 +2,11 @@ package org.devmodel.vfio.client;
 
 import static org.devmodel.vfio.uapi.VfioIoctls.VFIO_CHECK_EXTENSION;
 import static org.devmodel.vfio.uapi.VfioIoctls.VFIO_GET_API_VERSION;
+import static org.devmodel.vfio.uapi.VfioIoctls.VFIO_IOMMU_DISABLE;
+import static org.devmodel.vfio.uapi.VfioIoctls.VFIO_IOMMU_ENABLE;
 import static org.devmodel.vfio.uapi.VfioIoctls.VFIO_IOMMU_GET_INFO;
 import static org.devmodel.vfio.uapi.VfioIoctls.VFIO_IOMMU_MAP_DMA;
+import static org.devmodel.vfio.uapi.VfioIoctls.VFIO_IOMMU_SPAPR_TCE_GET_INFO;
 import static org.devmodel.vfio.uapi.VfioIoctls.VFIO_IOMMU_UNMAP_DMA;
 import static org.devmodel.vfio.uapi.VfioIoctls.VFIO_SET_IOMMU;
 
@@ -21,9 +24,9 @@ import org.devmodel.vfio.uapi.VfioStructs;
  * query it and map the process's memory for DMA.
  *
  * <p>The IOMMU calls are grouped by model, as the UAPI reuses their numbers per model: type1's
- * {@link #iommuInfo()}, {@link #mapDma} and {@link #unmapDma(long, long)} here; sPAPR TCE's
- * {@code VFIO_IOMMU_ENABLE}, {@code VFIO_IOMMU_DISABLE} and {@code VFIO_IOMMU_SPAPR_TCE_GET_INFO}
- * (its DMA window) belong next to them.
+ * {@link #iommuInfo()}; sPAPR TCE's {@link #spaprTceInfo()} (its DMA window), {@link #enable()} and
+ * {@link #disable()}; and {@link #mapDma} and {@link #unmapDma(long, long)}, whose structs v3.14's
+ * sPAPR backend takes as type1 does (mappings inside the window only).
  *
  * <p>Closing the fd does not end the container in the kernel while a group is in it: the
  * container lives until its last group leaves, which also removes every DMA mapping. Close
@@ -115,7 +118,42 @@ public final class Container implements AutoCloseable {
     }
 
     /**
-     * {@code VFIO_IOMMU_MAP_DMA} on a type1 container: lets the container's devices reach
+     * {@code VFIO_IOMMU_SPAPR_TCE_GET_INFO} on an sPAPR TCE container.
+     *
+     * @return the group's 32-bit DMA window
+     * @throws KernelException EINVAL before {@link #setIommu} or for a short {@code argsz}, ENXIO
+     *     once the group has left
+     */
+    public SpaprTceInfo spaprTceInfo() throws KernelException {
+        StructValue info = calls.ioctl(VFIO_IOMMU_SPAPR_TCE_GET_INFO,
+                FdCalls.argument(VfioStructs.VFIO_IOMMU_SPAPR_TCE_INFO));
+        return new SpaprTceInfo((int) info.get("flags"), info.get("dma32_window_start"),
+                info.get("dma32_window_size"));
+    }
+
+    /**
+     * {@code VFIO_IOMMU_ENABLE} on an sPAPR TCE container: lets its devices DMA; the kernel charges the
+     * whole window to the calling process's locked memory at once.
+     *
+     * @throws KernelException EBUSY when enabled already, ENOMEM past {@code RLIMIT_MEMLOCK} (without
+     *     {@code CAP_IPC_LOCK}), ENXIO without a group, EINVAL before {@link #setIommu}, ...
+     */
+    public void enable() throws KernelException {
+        calls.ioctl(VFIO_IOMMU_ENABLE, 0);
+    }
+
+    /**
+     * {@code VFIO_IOMMU_DISABLE} on an sPAPR TCE container: gives the locked memory back; does nothing
+     * on a container that is not enabled.
+     *
+     * @throws KernelException EINVAL before {@link #setIommu}, ...
+     */
+    public void disable() throws KernelException {
+        calls.ioctl(VFIO_IOMMU_DISABLE, 0);
+    }
+
+    /**
+     * {@code VFIO_IOMMU_MAP_DMA}: lets the container's devices reach
      * {@code size} bytes of the process's memory at {@code vaddr} through the I/O virtual address
      * {@code iova}; the kernel pins the pages, counted against {@code RLIMIT_MEMLOCK}.
      *
@@ -126,7 +164,7 @@ public final class Container implements AutoCloseable {
      * @return the mapping
      * @throws KernelException EINVAL for unaligned values, EEXIST over an existing mapping, EFAULT
      *     for memory the process lacks, ENOMEM past the locked-memory limit, EINVAL before
-     *     {@link #setIommu}, ...
+     *     {@link #setIommu}; on sPAPR EINVAL outside the window and EBUSY over a TCE in use, ...
      */
     public DmaMapping mapDma(long vaddr, long iova, long size, DmaAccess access) throws KernelException {
         Objects.requireNonNull(access, "access");
@@ -136,13 +174,14 @@ public final class Container implements AutoCloseable {
     }
 
     /**
-     * {@code VFIO_IOMMU_UNMAP_DMA} on a type1 container: removes the mappings in
-     * {@code [iova, iova + size)}; v3.14 removes a mapping the range only overlaps whole, or splits
-     * it where the range cuts it at page granularity.
+     * {@code VFIO_IOMMU_UNMAP_DMA}: removes the mappings in {@code [iova, iova + size)}; v3.14's type1
+     * removes a mapping the range only overlaps whole, or splits it where the range cuts it at page
+     * granularity; sPAPR clears each TCE of the range.
      *
      * @param iova the start, page aligned
      * @param size the length, whole pages
-     * @return how many bytes were unmapped (the kernel's {@code size} on return)
+     * @return how many bytes were unmapped (the kernel's {@code size} on return; sPAPR leaves it as
+     *     given)
      * @throws KernelException EINVAL for unaligned values or before {@link #setIommu}, ...
      */
     public long unmapDma(long iova, long size) throws KernelException {

@@ -4,14 +4,16 @@ import java.util.List;
 import java.util.Map;
 import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelException;
+import org.devmodel.core.KernelOptions;
 import org.devmodel.core.mem.Mapping;
 import org.devmodel.core.proc.Credentials;
 import org.devmodel.core.proc.Task;
 import org.devmodel.pci.Pci;
 
 /**
- * A model kernel on the default platform with vfio, vfio_iommu_type1 and vfio_pci loaded and the edu
- * function at {@code 0000:00:03.0} (IOMMU group 3, alone in it) bound to vfio-pci, and a root process.
+ * A model kernel on the default platform with vfio, vfio_iommu_type1 and vfio_pci loaded (or on the
+ * POWER platform with vfio_iommu_spapr_tce instead of type1) and the edu function at
+ * {@code 0000:00:03.0} (IOMMU group 3, alone in it on both) bound to vfio-pci, and a root process.
  */
 final class ModelKernel implements AutoCloseable {
     static final String EDU = "0000:00:03.0";
@@ -29,9 +31,13 @@ final class ModelKernel implements AutoCloseable {
 
     /** {@return a kernel with VFIO loaded but nothing bound to it} */
     static ModelKernel withVfioLoaded() throws KernelException {
-        Kernel kernel = Kernel.boot();
+        return withVfioLoaded(KernelOptions.defaults(), "vfio_iommu_type1");
+    }
+
+    private static ModelKernel withVfioLoaded(KernelOptions options, String backend) throws KernelException {
+        Kernel kernel = Kernel.boot(options);
         try {
-            kernel.modules().modprobe("vfio_iommu_type1", Map.of());
+            kernel.modules().modprobe(backend, Map.of());
             kernel.modules().modprobe("vfio-pci", Map.of());
             return new ModelKernel(kernel);
         } catch (KernelException | RuntimeException e) {
@@ -42,7 +48,16 @@ final class ModelKernel implements AutoCloseable {
 
     /** {@return a kernel whose edu at {@link #EDU} is bound to vfio-pci} */
     static ModelKernel withEduBoundToVfio() throws KernelException {
-        ModelKernel model = withVfioLoaded();
+        return bindEdu(withVfioLoaded());
+    }
+
+    /** {@return a POWER kernel ({@code pci.machine=power}) whose edu at {@link #EDU} is bound to vfio-pci} */
+    static ModelKernel onPowerWithEduBoundToVfio() throws KernelException {
+        return bindEdu(withVfioLoaded(KernelOptions.builder().commandLine("pci.machine=power").build(),
+                "vfio_iommu_spapr_tce"));
+    }
+
+    private static ModelKernel bindEdu(ModelKernel model) throws KernelException {
         try {
             model.bind(EDU);
             return model;

@@ -69,4 +69,9 @@ final class LockedVm {
     synchronized long lockedPages(AddressSpace mm) {
         return pages.getOrDefault(mm, 0L);
     }
+
+    /** {@return the pages counted as locked over every address space} */
+    synchronized long totalPages() {
+        return pages.values().stream().mapToLong(Long::longValue).sum();
+    }
 }

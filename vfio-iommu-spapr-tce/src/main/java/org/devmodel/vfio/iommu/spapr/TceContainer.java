@@ -77,6 +77,8 @@ final class TceContainer implements VfioIommu {
             lockedVm.charge(current, windowPages(tbl));
             enabled = true;
             chargedMm = current.memory();
+            driver.enabled(this, String.format("window 0x%x+0x%x, %d pages", tbl.offset() << IOMMU_PAGE_SHIFT_4K,
+                    tbl.size() << IOMMU_PAGE_SHIFT_4K, windowPages(tbl)));
         }
     }
 
@@ -90,6 +92,7 @@ final class TceContainer implements VfioIommu {
             return;
         }
         enabled = false;
+        driver.disabled(this);
         if (tbl != null) {
             lockedVm.uncharge(chargedMm, windowPages(tbl));
         }

@@ -1,6 +1,7 @@
 package org.devmodel.vfio.iommu.spapr;
 
 import org.devmodel.core.Errno;
+import org.devmodel.core.Kernel;
 import org.devmodel.core.KernelException;
 import org.devmodel.core.module.KernelModule;
 import org.devmodel.core.module.KernelModuleInfo;
@@ -26,6 +27,7 @@ public final class VfioIommuSpaprTce implements KernelModule {
 
     private VfioRegistry vfio;
     private TceIommuDriver driver;
+    private Kernel kernel;
 
     /** Creates the module; the loader makes one per load. */
     public VfioIommuSpaprTce() {
@@ -50,11 +52,14 @@ public final class VfioIommuSpaprTce implements KernelModule {
         vfio = context.dependency(VfioRegistry.class);
         driver = new TceIommuDriver(context.log());
         vfio.registerIommuDriver(driver);
+        kernel = context.kernel();
+        kernel.addSnapshotContributor(driver);
     }
 
     /** {@code tce_iommu_cleanup}: containers using the backend pin this module, so none is left. */
     @Override
     public void exit() {
+        kernel.removeSnapshotContributor(driver);
         vfio.unregisterIommuDriver(driver);
     }
 }

@@ -101,9 +101,12 @@ class TceContainerTest {
         user.setMemlockLimit(0x8000_0000L);
         VfioIommu container = containerWith(3);
         container.ioctl(user, VFIO_IOMMU_ENABLE, 0);
+        assertThat(driver.entries()).as("the snapshot section")
+                .containsExactly("enabled window 0x0+0x80000000, 524288 pages", "locked_vm 524288 pages");
         container.detachGroup(iommu.group(3));
         assertThat(kernel.log().dmesg()).contains("tce_vfio: detaching group #3 from enabled container, forcing disable");
         assertThat(driver.lockedVm().lockedPages(user.memory())).isZero();
+        assertThat(driver.entries()).isEmpty();
         assertErrno(Errno.ENXIO, () -> container.ioctl(user, VFIO_IOMMU_ENABLE, 0));
         container.attachGroup(iommu.group(3));
     }
